@@ -1,0 +1,1 @@
+"""Reusable reads: QuerySets that scope by team or user."""

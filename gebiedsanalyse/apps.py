@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class GebiedsanalyseConfig(AppConfig):
+    name = "gebiedsanalyse"
+    verbose_name = "Gebiedsanalyse"

@@ -1,0 +1,1 @@
+"""TextChoices of this app."""

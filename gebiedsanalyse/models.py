@@ -1,0 +1,1 @@
+"""Models of this app. A `models/` package once this passes ~500 lines."""

@@ -1,0 +1,1 @@
+"""Small function views; every one goes through wijkteam.access."""

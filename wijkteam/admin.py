@@ -1,0 +1,46 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+
+from wijkteam.models import AccessLogEntry, Membership, Team, User
+
+admin.site.site_header = "Wijkteam — functioneel beheer"
+admin.site.site_title = "Wijkteam beheer"
+admin.site.index_title = "Beheer"
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 1
+    autocomplete_fields = ["user"]
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    inlines = [MembershipInline]
+    list_display = ["username", "first_name", "last_name", "email", "is_active"]
+
+
+@admin.register(Team)
+class TeamAdmin(admin.ModelAdmin):
+    list_display = ["name", "gemeente", "location_name", "city"]
+    search_fields = ["name", "gemeente"]
+    inlines = [MembershipInline]
+
+
+@admin.register(AccessLogEntry)
+class AccessLogEntryAdmin(admin.ModelAdmin):
+    """Read-only: the access log is append-only."""
+
+    list_display = ["at", "username", "role", "team", "action", "person_id", "result"]
+    list_filter = ["action", "result", "team"]
+    search_fields = ["username", "person_id", "purpose"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

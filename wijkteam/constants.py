@@ -1,0 +1,27 @@
+from django.db import models
+
+
+class Role(models.TextChoices):
+    BALIE = "balie", "Balie-medewerker"
+    WIJKTEAMLID = "wijkteamlid", "Wijkteamlid"
+    TEAMLEIDER = "teamleider", "Teamleider"
+    KWARTIERMAKER = "kwartiermaker", "Kwartiermaker"
+    BEHEERDER = "beheerder", "Beheerder"
+
+
+class AccessAction(models.TextChoices):
+    """What was done with a person's data (NEN 7513 'gebeurtenis')."""
+
+    VIEW = "view", "Inzien"
+    SEARCH = "search", "Zoeken"
+    PRINT = "print", "Afdrukken"
+    EXPORT = "export", "Exporteren"
+    CHANGE = "change", "Wijzigen"
+    LOGIN = "login", "Inloggen"
+    LOGIN_FAILED = "login_failed", "Mislukte inlogpoging"
+    LOGOUT = "logout", "Uitloggen"
+
+
+class AccessResult(models.TextChoices):
+    OK = "ok", "Toegestaan"
+    DENIED = "denied", "Geweigerd"

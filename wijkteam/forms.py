@@ -1,0 +1,22 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": "Gebruikersnaam of wachtwoord klopt niet. "
+        "Let op hoofdletters en kleine letters.",
+        "inactive": "Dit account is niet actief. "
+        "Neem contact op met functioneel beheer.",
+    }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].label = "Gebruikersnaam"
+        self.fields["username"].widget.attrs.update(
+            {"autofocus": True, "autocomplete": "username"}
+        )
+        self.fields["password"].label = "Wachtwoord"
+        self.fields["password"].widget = forms.PasswordInput(
+            attrs={"autocomplete": "current-password"}
+        )

@@ -1,0 +1,123 @@
+"""What every app shares: users, teams with their members and roles, the access log.
+
+Areas (gemeente/wijk/buurt) arrive with the gebiedsanalyse app, which links them to
+Team from its side (`Area.teams`), so this module does not depend on it.
+"""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+from wijkteam.constants import AccessAction, AccessResult, Role
+from wijkteam.querysets import AccessLogQuerySet, MembershipQuerySet, TeamQuerySet
+
+
+class User(AbstractUser):
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+
+class Team(models.Model):
+    """A sociaal wijkteam, working from one location (informatiepunt)."""
+
+    name = models.CharField("naam", max_length=120, unique=True)
+    gemeente = models.CharField("gemeente", max_length=120)
+    location_name = models.CharField("informatiepunt", max_length=120, blank=True)
+    street = models.CharField("straat en huisnummer", max_length=120, blank=True)
+    postcode = models.CharField("postcode", max_length=7, blank=True)
+    city = models.CharField("plaats", max_length=80, blank=True)
+    phone = models.CharField("telefoon", max_length=20, blank=True)
+    email = models.EmailField("e-mail", blank=True)
+    opening_hours = models.TextField("openingstijden", blank=True)
+    crisis_instructions = models.TextField(
+        "crisisinstructies",
+        blank=True,
+        help_text="Wat de balie doet bij een crisis (wie bellen, welk nummer).",
+    )
+
+    objects = TeamQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "team"
+        verbose_name_plural = "teams"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    """A user's role in a team. One user may hold roles in several teams."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField("rol", max_length=20, choices=Role.choices)
+    moederorganisatie = models.CharField(
+        "moederorganisatie", max_length=120, blank=True
+    )
+    is_active = models.BooleanField("actief", default=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["team__name", "role", "user__last_name"]
+        verbose_name = "lidmaatschap"
+        verbose_name_plural = "lidmaatschappen"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "team", "role"], name="membership_unique_role"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} in {self.team}"
+
+
+class AccessLogEntry(models.Model):
+    """One access to a person's data (NEN 7513). Append-only.
+
+    Nothing in the application updates or deletes rows: the model refuses it and a
+    database trigger (migration 0002) refuses it too. `person_id` is a plain number,
+    not a foreign key, so the log outlives anonymisation of the person.
+    """
+
+    at = models.DateTimeField("tijdstip", auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    username = models.CharField("gebruikersnaam", max_length=150)
+    role = models.CharField("rol", max_length=20, blank=True)
+    team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    on_behalf_of = models.CharField("namens", max_length=150, blank=True)
+    action = models.CharField("actie", max_length=20, choices=AccessAction.choices)
+    person_id = models.BigIntegerField("persoon", null=True, blank=True, db_index=True)
+    object_type = models.CharField("soort gegeven", max_length=60, blank=True)
+    object_id = models.CharField("gegeven", max_length=60, blank=True)
+    purpose = models.CharField("doel", max_length=200, blank=True)
+    path = models.CharField("adres", max_length=300, blank=True)
+    ip_address = models.GenericIPAddressField("IP-adres", null=True, blank=True)
+    result = models.CharField(
+        "resultaat",
+        max_length=10,
+        choices=AccessResult.choices,
+        default=AccessResult.OK,
+    )
+
+    objects = AccessLogQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = "toegangslogregel"
+        verbose_name_plural = "toegangslog"
+
+    def __str__(self) -> str:
+        return f"{self.at:%d-%m-%Y %H:%M} {self.username} {self.action}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("Het toegangslog kan niet worden gewijzigd.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("Het toegangslog kan niet worden verwijderd.")

@@ -1,0 +1,35 @@
+"""The menu: one list, filtered by what the user's role in the current team allows.
+
+Apps add their entries here when their pages arrive.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+
+from wijkteam.access import can
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    permission: str
+
+
+ITEMS: list[NavItem] = [
+    NavItem("Mijn team", "team_current", "team.view"),
+]
+
+
+def items_for(user, team) -> list[dict]:
+    result = []
+    for item in ITEMS:
+        if not can(user, item.permission, team):
+            continue
+        try:
+            url = reverse(item.url_name)
+        except NoReverseMatch:
+            continue
+        result.append({"label": item.label, "url": url, "name": item.url_name})
+    return result

@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from wijkteam import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("accounts/login/", views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", views.LogoutView.as_view(), name="logout"),
+    path("team/", views.team_current, name="team_current"),
+    path("team/kiezen/", views.switch_team, name="team_switch"),
+    path("teams/<int:pk>/", views.team_detail, name="team_detail"),
+    path("admin/", admin.site.urls),
+    path("", include("cases.urls")),
+    path("", include("gebiedsanalyse.urls")),
+    path("", include("bouwstenen.urls")),
+]
+
+handler403 = "wijkteam.errors.forbidden"
+handler404 = "wijkteam.errors.not_found"
