@@ -21,8 +21,8 @@ from gebiedsanalyse.models import (
     AreaFigure,
     InfoMeeting,
     OutreachAction,
-    Resource,
     ResidentGroup,
+    Resource,
     SocialPlace,
 )
 
@@ -140,7 +140,7 @@ def load(context) -> None:
         name="Jongeren in de Afrikaanderwijk",
         defaults={
             "area": areas.get("BU05991086"),
-            "reason": "Weinig contact met het wijkteam; jongeren hangen rond het plein.",
+            "reason": "Weinig contact met het wijkteam; jongeren op het plein.",
         },
     )
     if created:

@@ -92,6 +92,10 @@ def parent_code(code: str) -> str | None:
 
 
 def _decode(raw: bytes) -> str:
+    if b"\x00" in raw[:4096]:
+        raise ImportFout(
+            "Het bestand is geen tekstbestand (CSV). Kies het CSV-bestand van CBS."
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
