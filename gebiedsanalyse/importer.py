@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from gebiedsanalyse import catalogue
 from gebiedsanalyse.constants import LEVEL_BY_PREFIX, AreaLevel
@@ -39,6 +39,7 @@ class ImportReport:
     areas_created: int = 0
     areas_updated: int = 0
     figures_written: int = 0
+    figures_unchanged: int = 0
     boundaries_written: int = 0
     boundaries_skipped: int = 0
     recognised_columns: dict[str, str] = field(default_factory=dict)
@@ -52,8 +53,11 @@ class ImportReport:
         result.append(
             f"Gebieden nieuw: {self.areas_created}, bijgewerkt: {self.areas_updated}"
         )
-        if self.figures_written:
-            result.append(f"Cijfers geschreven: {self.figures_written}")
+        if self.year:
+            result.append(
+                f"Cijfers nieuw of gewijzigd: {self.figures_written}, "
+                f"ongewijzigd: {self.figures_unchanged}"
+            )
         if self.boundaries_written or self.boundaries_skipped:
             result.append(
                 f"Grenzen geschreven: {self.boundaries_written}, overgeslagen "
@@ -249,8 +253,8 @@ def _upsert_areas(rows: list[_Row], report: ImportReport) -> dict[str, int]:
             if row.code in existing:
                 pk, old_name = existing[row.code]
                 report.areas_updated += 1
-                name = row.name or old_name
-                changed.append(Area(pk=pk, code=row.code, name=name, level=level))
+                if row.name and row.name != old_name:
+                    changed.append(Area(pk=pk, name=row.name))
             else:
                 new.append(
                     Area(
@@ -265,7 +269,7 @@ def _upsert_areas(rows: list[_Row], report: ImportReport) -> dict[str, int]:
                 ids[area.code] = area.pk
             report.areas_created += len(new)
         if changed:
-            Area.objects.bulk_update(changed, ["name", "level"], batch_size=BATCH)
+            Area.objects.bulk_update(changed, ["name"], batch_size=BATCH)
     _link_parents(ids)
     return ids
 
@@ -281,6 +285,59 @@ def _link_parents(ids: dict[str, int]) -> None:
             fixes.append(area)
     if fixes:
         Area.objects.bulk_update(fixes, ["parent"], batch_size=BATCH)
+
+
+def _write_figures(rows: list[_Row], ids: dict[str, int], year: int):
+    """New figures by COPY, changed ones by one UPDATE, unchanged ones not at all.
+
+    Returns (written, unchanged). Re-importing the same file writes nothing.
+    """
+    keys = {key for row in rows for key in row.values}
+    current = {
+        (area_id, key): value
+        for area_id, key, value in AreaFigure.objects.filter(
+            year=year, indicator__in=keys
+        ).values_list("area_id", "indicator", "value")
+    }
+    new, changed, unchanged = [], [], 0
+    for row in rows:
+        area_id = ids[row.code]
+        for key, value in row.values.items():
+            marker = (area_id, key)
+            if marker not in current:
+                new.append((area_id, year, key, value))
+            elif current[marker] != value:
+                changed.append((area_id, key, value))
+            else:
+                unchanged += 1
+    table = connection.ops.quote_name(AreaFigure._meta.db_table)
+    with connection.cursor() as cursor:
+        if new:
+            with cursor.copy(
+                f"COPY {table} (area_id, year, indicator, value) FROM STDIN"
+            ) as copy:
+                for record in new:
+                    copy.write_row(record)
+        if changed:
+            # Many changed rows: COPY them into a scratch table, one UPDATE … FROM.
+            cursor.execute("DROP TABLE IF EXISTS cbs_changed_figures")
+            cursor.execute(
+                "CREATE TEMPORARY TABLE cbs_changed_figures "
+                "(area_id bigint, indicator varchar(40), value numeric(14, 3))"
+            )
+            with cursor.copy(
+                "COPY cbs_changed_figures (area_id, indicator, value) FROM STDIN"
+            ) as copy:
+                for record in changed:
+                    copy.write_row(record)
+            cursor.execute(
+                f"UPDATE {table} AS f SET value = c.value FROM cbs_changed_figures c "
+                "WHERE f.area_id = c.area_id AND f.indicator = c.indicator "
+                "AND f.year = %s",
+                [year],
+            )
+            cursor.execute("DROP TABLE cbs_changed_figures")
+    return len(new) + len(changed), unchanged
 
 
 def cbs_import(
@@ -300,19 +357,9 @@ def cbs_import(
     rows = parse_cbs_csv(raw, report, only_gemeente=only_gemeente)
     with transaction.atomic():
         ids = _upsert_areas(rows, report)
-        figures = [
-            AreaFigure(area_id=ids[row.code], year=year, indicator=key, value=value)
-            for row in rows
-            for key, value in row.values.items()
-        ]
-        AreaFigure.objects.bulk_create(
-            figures,
-            batch_size=BATCH,
-            update_conflicts=True,
-            unique_fields=["area", "year", "indicator"],
-            update_fields=["value"],
+        report.figures_written, report.figures_unchanged = _write_figures(
+            rows, ids, year
         )
-        report.figures_written = len(figures)
         CbsImport.objects.create(
             user=user,
             file_name=file_name[:200],

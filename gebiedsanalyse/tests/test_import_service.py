@@ -106,6 +106,8 @@ def test_reimport_updates_and_does_not_duplicate():
     assert first.areas_created == second.areas_updated > 0
     assert second.areas_created == 0
     assert figure("GM0344", "inwoners", 2019) == 352866
+    assert second.figures_written == 1  # only the figure that was changed
+    assert second.figures_unchanged == first.figures_written - 1
     assert CbsImport.objects.count() == 2
 
 
@@ -160,7 +162,7 @@ def test_database_error_mid_import_rolls_back(monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("database weg")
 
-    monkeypatch.setattr(importer.AreaFigure.objects, "bulk_create", boom)
+    monkeypatch.setattr(importer, "_write_figures", boom)
     with pytest.raises(RuntimeError):
         cbs_import(raw=cbs_bytes(UTRECHT_2019), file_name=UTRECHT_2019, year=2019)
     assert not Area.objects.exists()
