@@ -105,33 +105,61 @@ def _num(value) -> float | None:
     return None if value is None else float(value)
 
 
-def _charts(area, columns, values, years, latest) -> dict:
-    own = values.get(area.pk, {})
-    trend = {
-        "title": f"Inwoners van {area.name} per jaar",
-        "labels": [str(y) for y in years],
-        "datasets": [
-            {
-                "label": "Inwoners",
-                "data": [_num(own.get("inwoners", {}).get(y)) for y in years],
-            }
-        ],
-    }
-    age_keys = [i.key for i in catalogue.INDICATORS if i.theme == "Leeftijd"]
-    ages = {
-        "title": f"Leeftijdsopbouw {latest or ''} (percentage van de inwoners)",
-        "labels": [catalogue.BY_KEY[k].label for k in age_keys],
+def _shares_chart(title, keys, columns, values, year) -> dict:
+    return {
+        "type": "bar",
+        "title": title,
+        "labels": [catalogue.BY_KEY[k].label for k in keys],
         "datasets": [
             {
                 "label": column.name,
-                "data": [
-                    _num(share(values.get(column.pk, {}), k, latest)) for k in age_keys
-                ],
+                "data": [_num(share(values.get(column.pk, {}), k, year)) for k in keys],
             }
             for column in columns
         ],
     }
-    return {"trend": trend, "ages": ages}
+
+
+def _charts(area, columns, values, years, latest) -> dict:
+    """Two charts: the age structure compared, and the trend of the inhabitants
+    (or, with only one year imported, the benefits compared)."""
+    own = values.get(area.pk, {})
+    age_keys = [i.key for i in catalogue.INDICATORS if i.theme == "Leeftijd"]
+    ages = _shares_chart(
+        f"Leeftijdsopbouw {latest or ''} (percentage van de inwoners)",
+        age_keys,
+        columns,
+        values,
+        latest,
+    )
+    if len(years) > 1:
+        second = {
+            "type": "line",
+            "title": f"Inwoners van {area.name} per jaar",
+            "labels": [str(y) for y in years],
+            "datasets": [
+                {
+                    "label": "Inwoners",
+                    "data": [_num(own.get("inwoners", {}).get(y)) for y in years],
+                }
+            ],
+        }
+    else:
+        benefit_keys = [
+            i.key
+            for i in catalogue.INDICATORS
+            if i.theme == "Uitkeringen" and i.key in own
+        ] or ["mannen", "vrouwen"]
+        second = _shares_chart(
+            f"Uitkeringen {latest or ''} (percentage van de inwoners)"
+            if benefit_keys[0] != "mannen"
+            else f"Mannen en vrouwen {latest or ''} (percentage van de inwoners)",
+            benefit_keys,
+            columns,
+            values,
+            latest,
+        )
+    return {"ages": ages, "second": second}
 
 
 def map_root(area: Area, level: str | None):

@@ -18,6 +18,7 @@ from gebiedsanalyse.models import (
     Resource,
     SocialPlace,
 )
+from wijkteam.access import PERMISSIONS
 from wijkteam.models import User
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -88,7 +89,11 @@ class ResidentGroupForm(TeamForm):
     def __init__(self, *args, team, **kwargs):
         super().__init__(*args, team=team, **kwargs)
         self.fields["focus_members"].queryset = (
-            User.objects.filter(memberships__team=team, memberships__is_active=True)
+            User.objects.filter(
+                memberships__team=team,
+                memberships__is_active=True,
+                memberships__role__in=PERMISSIONS["area.edit"],
+            )
             .distinct()
             .order_by("first_name", "last_name")
         )

@@ -16,7 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from gebiedsanalyse import figures, services
+from gebiedsanalyse import figures, forms, services
 from gebiedsanalyse.constants import AreaLevel, PlaceKind
 from gebiedsanalyse.forms import (
     AreaSearchForm,
@@ -128,8 +128,17 @@ def area_csv(request: HttpRequest, code: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def cbs_upload(request: HttpRequest) -> HttpResponse:
     report = None
-    form = CbsUploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    too_big = request.method == "POST" and _content_length(request) > (
+        forms.MAX_UPLOAD_BYTES + 1024 * 1024
+    )
+    if too_big:
+        # Refuse before Django reads the whole upload.
+        form = CbsUploadForm(request.POST)
+        form.is_valid()
+        form.errors["file"] = form.error_class(["Het bestand is groter dan 20 MB."])
+    else:
+        form = CbsUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and not too_big and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
             report = services.import_file(
@@ -147,6 +156,13 @@ def cbs_upload(request: HttpRequest) -> HttpResponse:
         "gebiedsanalyse/cbs_upload.html",
         {"form": form, "report": report, "imports": CbsImport.objects.all()[:10]},
     )
+
+
+def _content_length(request: HttpRequest) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
 
 
 # --- team data: sociale kaart, hulpbronnen, wijkanalyse ----------------------

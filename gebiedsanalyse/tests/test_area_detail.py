@@ -49,6 +49,7 @@ def test_figures_with_comparison_trend_chart_and_map(login, member, team, areas,
     assert "9.100" in body
     # Chart canvases with their data in json_script, no inline script.
     assert 'data-chart="ages"' in body and 'id="chart-ages"' in body
+    assert 'id="chart-second"' in body and '"type": "line"' in body
     assert "<script>" not in body
     # The map: sibling buurten as links to their pages.
     assert "<svg" in body and url("BU05991081") in body
@@ -97,3 +98,19 @@ def test_query_count_is_constant(
     client = login(member(Role.KWARTIERMAKER, team))
     with django_assert_max_num_queries(22):
         assert client.get(url("BU05991086")).status_code == 200
+
+
+def test_single_year_shows_benefits_compared_instead_of_a_trend(
+    login, member, team, areas
+):
+    from gebiedsanalyse.tests.factories import AreaFigureFactory
+
+    AreaFigureFactory(area=areas["bu2"], indicator="bijstand", value=700)
+    AreaFigureFactory(area=areas["gm"], indicator="bijstand", value=33630)
+    response = login(member(Role.KWARTIERMAKER, team)).get(url("BU05991081"))
+    charts = response.context["page"]["charts"]
+    assert charts["second"]["type"] == "bar"
+    assert charts["second"]["labels"] == ["Personen met bijstand"]
+    # 700 of 14,000 inhabitants = 5.0%; Rotterdam 33,630 of 670,610 = 5.0%.
+    assert charts["second"]["datasets"][0]["data"] == [5.0]
+    assert charts["second"]["datasets"][1]["data"] == [5.0]

@@ -5,7 +5,12 @@ import pytest
 
 from gebiedsanalyse import forms
 from gebiedsanalyse.models import Area, AreaFigure, CbsImport
-from gebiedsanalyse.tests.cbs_files import UTRECHT_2019, WIJKEN_GEOJSON, cbs_bytes
+from gebiedsanalyse.tests.cbs_files import (
+    NATIONAL,
+    UTRECHT_2019,
+    WIJKEN_GEOJSON,
+    cbs_bytes,
+)
 from wijkteam.constants import Role
 
 URL = reverse("gebiedsanalyse:cbs_upload")
@@ -92,3 +97,13 @@ def test_file_over_the_size_limit_is_refused(login, member, team, monkeypatch):
     )
     assert "groter dan 20 MB" in response.content.decode()
     assert not Area.objects.exists()
+
+
+def test_huge_upload_is_refused_before_it_is_read(login, member, team, monkeypatch):
+    monkeypatch.setattr(forms, "MAX_UPLOAD_BYTES", 0)
+    client = login(member(Role.BEHEERDER, team))
+    response = client.post(
+        URL, {"file": upload(NATIONAL, cbs_bytes(NATIONAL)), "year": 2024}
+    )
+    assert "groter dan 20 MB" in response.content.decode()
+    assert not Area.objects.exists() and not CbsImport.objects.exists()

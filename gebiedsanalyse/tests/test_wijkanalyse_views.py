@@ -70,6 +70,7 @@ def test_group_with_a_duo_of_team_members(login, member, team):
 
 def test_three_members_or_an_outsider_are_refused(login, member, team, other_team):
     lead = member(Role.TEAMLEIDER, team)
+    desk = member(Role.BALIE, team)
     others = [member(Role.WIJKTEAMLID, team) for _ in range(2)]
     outsider = member(Role.WIJKTEAMLID, other_team)
     client = login(lead)
@@ -77,8 +78,9 @@ def test_three_members_or_an_outsider_are_refused(login, member, team, other_tea
         GROUP, {"name": "X", "focus_members": [lead.pk, *[o.pk for o in others]]}
     )
     assert "hoogstens twee teamleden" in response.content.decode()
-    response = client.post(GROUP, {"name": "X", "focus_members": [outsider.pk]})
-    assert "Selecteer een geldige keuze" in response.content.decode()
+    for not_allowed in (outsider, desk):  # another team; the desk does no outreach
+        response = client.post(GROUP, {"name": "X", "focus_members": [not_allowed.pk]})
+        assert "Selecteer een geldige keuze" in response.content.decode()
     assert not ResidentGroup.objects.exists()
 
 

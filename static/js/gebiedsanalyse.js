@@ -9,7 +9,7 @@
     var source = document.getElementById("chart-" + canvas.dataset.chart);
     if (!source) { return; }
     var data = JSON.parse(source.textContent);
-    var type = canvas.dataset.type || "bar";
+    var type = data.type === "line" ? "line" : "bar";
     new window.Chart(canvas, {
       type: type,
       data: {
