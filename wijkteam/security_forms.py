@@ -41,7 +41,9 @@ class SetupCodeForm(TwoFactorCodeForm):
         super().__init__(*args, **kwargs)
         self.fields["code"].max_length = 6
         self.fields["code"].help_text = "De 6 cijfers die de app nu toont."
-        self.fields["code"].widget.attrs["inputmode"] = "numeric"
+        self.fields["code"].widget.attrs.update(
+            {"inputmode": "numeric", "maxlength": 6}
+        )
 
 
 class AccessLogFilterForm(forms.Form):
