@@ -9,7 +9,7 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.contrib.auth.signals import user_logged_in
+from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.sessions.models import Session
 from django.dispatch import receiver
@@ -41,6 +41,27 @@ def record_login(sender, request, user, **kwargs) -> None:
     UserSession.objects.update_or_create(
         session_id=session.session_key, defaults={"user": user}
     )
+    if _is_admin_login(request):
+        log_access(request, action=AccessAction.LOGIN, purpose="inloggen (beheer)")
+
+
+@receiver(user_login_failed, dispatch_uid="wijkteam.security.log_admin_failure")
+def log_admin_login_failure(sender, credentials, request=None, **kwargs) -> None:
+    """Our LoginView logs its own attempts; the admin's login page is logged here.
+    A locked-out attempt is logged by lockout_response."""
+    if _is_admin_login(request) and not getattr(request, "axes_locked_out", False):
+        username = str(credentials.get("username", ""))[:100]
+        log_access(
+            request,
+            action=AccessAction.LOGIN_FAILED,
+            purpose=f"inlogpoging (beheer) als {username}",
+            result=AccessResult.DENIED,
+        )
+
+
+def _is_admin_login(request) -> bool:
+    path = getattr(request, "path", "") or ""
+    return path == reverse("admin:login")
 
 
 def session_expired(request: HttpRequest) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Layout, Row
 
 from wijkteam.constants import AccessAction
 
@@ -81,6 +82,15 @@ class AccessLogFilterForm(forms.Form):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Row(
+                Column("person", css_class="col-sm-6 col-lg-2"),
+                Column("user", css_class="col-sm-6 col-lg-3"),
+                Column("date_from", css_class="col-sm-6 col-lg-2"),
+                Column("date_to", css_class="col-sm-6 col-lg-2"),
+                Column("action", css_class="col-sm-12 col-lg-3"),
+            )
+        )
 
     def clean(self):
         cleaned = super().clean()

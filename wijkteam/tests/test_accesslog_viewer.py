@@ -182,8 +182,9 @@ def test_csv_export_is_filtered_scoped_and_logged(
 
 
 def test_unusual_access_reports_many_persons_in_a_day(
-    settings, login, beheerder, lid, team, member, django_assert_num_queries
-):
+    settings, login, beheerder, lid, team, other_team, member,
+    django_assert_num_queries,
+):  # fmt: skip
     settings.ACCESSLOG_UNUSUAL_PERSONS_PER_DAY = 3
     quiet = member(Role.WIJKTEAMLID, team, username="ingrid")
     today = timezone.localtime().replace(hour=10)
@@ -196,6 +197,9 @@ def test_unusual_access_reports_many_persons_in_a_day(
         AccessLogEntryFactory(
             user=quiet, team=team, person_id=10 + pid, at=today - timedelta(days=1)
         )
+    stranger = member(Role.WIJKTEAMLID, other_team, username="kees")
+    for pid in range(10):  # another team's user: never in this team's report
+        AccessLogEntryFactory(user=stranger, team=other_team, person_id=pid, at=today)
     since = today - timedelta(days=30)
     with django_assert_num_queries(1):
         rows = unusual_access(team, since=since, threshold=3)
@@ -204,7 +208,7 @@ def test_unusual_access_reports_many_persons_in_a_day(
     response = login(beheerder).get(reverse("accesslog_unusual"))
     assert response.status_code == 200
     body = response.content.decode()
-    assert "youssef" in body and "ingrid" not in body
+    assert "youssef" in body and "ingrid" not in body and "kees" not in body
     assert AccessLogEntry.objects.filter(
         username="fatma", purpose="toegangslog: opvallend"
     ).exists()

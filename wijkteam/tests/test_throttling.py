@@ -80,3 +80,29 @@ def test_locked_attempts_are_in_the_access_log(client, users):
     assert {row.ip_address for row in blocked} == {OFFICE_IP}
     assert all("sanne" in row.purpose for row in blocked)
     assert not AccessLogEntry.objects.filter(action=AccessAction.LOGIN).exists()
+
+
+def test_the_admin_login_is_logged_and_throttled_too(client, users):
+    sanne = users[0]
+    sanne.is_staff = True
+    sanne.save(update_fields=["is_staff"])
+    url = reverse("admin:login")
+    for _ in range(4):
+        response = client.post(url, {"username": "sanne", "password": "fout"})
+        assert response.status_code == 200
+    assert client.post(url, {"username": "sanne", "password": "x"}).status_code == 429
+    failed = AccessLogEntry.objects.filter(action=AccessAction.LOGIN_FAILED)
+    assert failed.filter(purpose="inlogpoging (beheer) als sanne").count() == 4
+    assert failed.filter(purpose__startswith="geblokkeerd").count() == 1
+
+
+def test_a_successful_admin_login_is_logged(client, users):
+    sanne = users[0]
+    sanne.is_staff = True
+    sanne.save(update_fields=["is_staff"])
+    response = client.post(
+        reverse("admin:login"), {"username": "sanne", "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    row = AccessLogEntry.objects.get(action=AccessAction.LOGIN)
+    assert row.username == "sanne" and row.purpose == "inloggen (beheer)"
