@@ -19,6 +19,7 @@ class NavItem:
 
 ITEMS: list[NavItem] = [
     NavItem("Mijn team", "team_current", "team.view"),
+    NavItem("Toegangslog", "accesslog_list", "accesslog.view"),
 ]
 
 
