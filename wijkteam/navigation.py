@@ -20,6 +20,10 @@ class NavItem:
 ITEMS: list[NavItem] = [
     NavItem("Mijn team", "team_current", "team.view"),
     NavItem("Toegangslog", "accesslog_list", "accesslog.view"),
+    NavItem("Gebieden", "gebiedsanalyse:area_list", "area.view"),
+    NavItem("Sociale kaart", "gebiedsanalyse:place_list", "area.view"),
+    NavItem("Wijkanalyse", "gebiedsanalyse:wijkanalyse", "area.view"),
+    NavItem("CBS-import", "gebiedsanalyse:cbs_upload", "beheer"),
 ]
 
 
