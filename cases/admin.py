@@ -1,1 +1,12 @@
-"""Admin for functioneel beheer."""
+"""Admin for functioneel beheer: the code list of voorliggende voorzieningen."""
+
+from django.contrib import admin
+
+from cases.models import Voorziening
+
+
+@admin.register(Voorziening)
+class VoorzieningAdmin(admin.ModelAdmin):
+    list_display = ["name", "contact", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["name"]

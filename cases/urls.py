@@ -1,3 +1,25 @@
+from django.urls import path
+
+from cases import views
+
 app_name = "cases"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("intake/", views.intake_list, name="intake_list"),
+    path("intake/nieuw/", views.question_register, name="question_register"),
+    path("intake/personen/zoeken/", views.person_search, name="person_search"),
+    path("intake/vragen/<int:pk>/", views.question_detail, name="question_detail"),
+    path(
+        "intake/vragen/<int:pk>/inplannen/",
+        views.question_plan_view,
+        name="question_plan",
+    ),
+    path(
+        "intake/vragen/<int:pk>/vraagverheldering/",
+        views.vraagverheldering,
+        name="vraagverheldering",
+    ),
+    path("afspraken/", views.my_appointments, name="my_appointments"),
+    path("personen/<int:pk>/", views.person_detail, name="person_detail"),
+    path("casussen/<int:pk>/", views.case_detail, name="case_detail"),
+]

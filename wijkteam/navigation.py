@@ -19,6 +19,8 @@ class NavItem:
 
 ITEMS: list[NavItem] = [
     NavItem("Mijn team", "team_current", "team.view"),
+    NavItem("Intake", "cases:intake_list", "intake.view"),
+    NavItem("Mijn afspraken", "cases:my_appointments", "vraagverheldering.record"),
 ]
 
 

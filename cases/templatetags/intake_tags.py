@@ -1,0 +1,26 @@
+"""Small figures for the home page widgets (counts only, no person data)."""
+
+from django import template
+from django.utils import timezone
+
+from cases.constants import QuestionStatus
+from cases.models import Question
+
+register = template.Library()
+
+
+@register.simple_tag
+def desk_today(team) -> dict:
+    todays = Question.objects.of_team(team).registered_on(timezone.localdate())
+    return {"count": todays.count()}
+
+
+@register.simple_tag
+def my_intake(user, team) -> dict:
+    team_questions = Question.objects.of_team(team)
+    return {
+        "appointments": team_questions.filter(
+            status=QuestionStatus.GEPLAND, assigned_to=user
+        ).count(),
+        "queue": team_questions.filter(status=QuestionStatus.WACHTRIJ).count(),
+    }

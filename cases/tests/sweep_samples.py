@@ -1,0 +1,22 @@
+from cases.tests.factories import CaseFactory, HouseholdMemberFactory, QuestionFactory
+from tests.sweep import Sample
+
+
+def samples(team, user) -> dict[str, Sample]:
+    question = QuestionFactory(team=team, queued=True, registered_by=user)
+    case = CaseFactory(team=team, opened_by=user)
+    HouseholdMemberFactory(household=case.household, person=question.person)
+    plan_data = {"assigned_to": user.pk, "appointment_at": "2030-01-01T10:00"}
+    clarify = {
+        "held_on": "01-01-2030",
+        "present": ["inwoner"],
+        "real_question": "x",
+        "decision": "casus_openen",
+    }
+    return {
+        "cases:question_detail": Sample({"pk": question.pk}, question),
+        "cases:question_plan": Sample({"pk": question.pk}, question, plan_data),
+        "cases:vraagverheldering": Sample({"pk": question.pk}, question, clarify),
+        "cases:person_detail": Sample({"pk": question.person_id}, question.person),
+        "cases:case_detail": Sample({"pk": case.pk}, case),
+    }
