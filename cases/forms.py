@@ -74,6 +74,17 @@ class PersonSearchForm(forms.Form):
         help_text="Niet verplicht. Wordt gecontroleerd met de 11-proef.",
     )
 
+    SEARCH_FIELDS = (
+        "first_name", "prefix", "last_name", "birth_date", "postcode",
+        "house_number", "bsn",
+    )  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.SEARCH_FIELDS:
+            # The htmx search listens to and sends the fields with this class.
+            self.fields[name].widget.attrs["class"] = "zoekveld"
+
     def clean_bsn(self) -> str:
         bsn = normalize_bsn(self.cleaned_data["bsn"])
         if bsn:

@@ -27,14 +27,15 @@ class PersonQuerySet(models.QuerySet):
     ):
         """Likely matches for what the desk typed: every given criterion counts.
 
-        Name words each match a part of the search name (trigram index); a BSN or
-        postcode + house number narrow to one address. Without any usable
+        Name words of 3+ letters each match a part of the search name (trigram
+        index; shorter words such as "de" cannot use it and are skipped); a BSN
+        or postcode + house number narrow to one address. Without any usable
         criterion: nothing.
         """
         qs = self
         used = False
         for word in search_key(name).split():
-            if len(word) >= 2:
+            if len(word) >= 3:
                 qs = qs.filter(search_name__contains=word)
                 used = True
         if birth_date:
