@@ -139,3 +139,38 @@ CASE_TRANSITIONS: dict[str, frozenset[str]] = {
     ),
     CaseStatus.AFGESLOTEN: frozenset({CaseStatus.IN_BEHANDELING}),  # heropenen
 }
+
+
+class CloseReason(models.TextChoices):
+    DOEL_BEREIKT = "doel_bereikt", "Doel bereikt"
+    VERHUISD = "verhuisd", "Verhuisd"
+    OVERGEDRAGEN = "overgedragen", "Overgedragen aan specialist"
+    WIL_NIET_MEER = "wil_niet_meer", "Cliënt wil niet meer"
+    OVERLEDEN = "overleden", "Overleden"
+    ANDERS = "anders", "Anders"
+
+
+class ContactKind(models.TextChoices):
+    HUISBEZOEK = "huisbezoek", "Huisbezoek"
+    GESPREK_OP_LOCATIE = "gesprek_op_locatie", "Gesprek op locatie"
+    TELEFOON = "telefoon", "Telefoon"
+    BEELDBELLEN = "beeldbellen", "Beeldbellen"
+    EMAIL = "email", "E-mail of bericht"
+    OVERLEG = "overleg", "Overleg met netwerk of professionals"
+    ANDERS = "anders", "Anders"
+
+
+class ContactInitiator(models.TextChoices):
+    WIJKTEAM = "wijkteam", "Wijkteam"
+    INWONER = "inwoner", "Inwoner"
+    NETWERK = "netwerk", "Netwerk"
+    PROFESSIONAL = "professional", "Andere professional"
+
+
+OPEN_CASE_STATUSES = (
+    CaseStatus.AANGEMELD,
+    CaseStatus.IN_BEHANDELING,
+    CaseStatus.MONITORING,
+)
+# Statuses that count as intensive in the werkbak's workload figures.
+INTENSIVE_CASE_STATUSES = (CaseStatus.IN_BEHANDELING,)

@@ -22,6 +22,7 @@ from cases.constants import (
     Urgency,
     ZrmDomain,
 )
+from cases.demo_casework import load_cases
 from cases.models import Person, Question, Voorziening
 from cases.services import person_create, question_register, vraagverheldering_record
 from cases.validators import BSN_WEIGHTS
@@ -336,3 +337,5 @@ def load(context) -> None:
             text="Waar is het buurthuis?",
             outcome=IntakeOutcome.BEANTWOORD,
         )
+
+    load_cases(context)

@@ -71,3 +71,21 @@ class QuestionQuerySet(models.QuerySet):
 class CaseQuerySet(models.QuerySet):
     def of_team(self, team):
         return self.filter(team=team)
+
+    def open(self):
+        return self.exclude(status="afgesloten")
+
+    def for_lists(self):
+        return self.select_related("household", "regievoerder")
+
+    def unassigned_longer_than(self, days: int):
+        limit = timezone.now() - dt.timedelta(days=days)
+        return self.open().filter(regievoerder__isnull=True, opened_at__lt=limit)
+
+    def without_contact_for(self, weeks: int):
+        """Open casussen whose last contact (or opening) is N weeks or longer ago."""
+        limit = timezone.localdate() - dt.timedelta(weeks=weeks)
+        return self.open().filter(
+            models.Q(last_contact_on__lte=limit)
+            | models.Q(last_contact_on__isnull=True, opened_at__date__lte=limit)
+        )

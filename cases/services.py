@@ -18,6 +18,7 @@ from cases.constants import (
     QUESTION_TRANSITIONS,
     CaseStatus,
     ClarificationDecision,
+    CloseReason,
     IntakeOutcome,
     QuestionStatus,
     Relation,
@@ -252,17 +253,38 @@ def case_open(
     return case
 
 
-def case_change_status(*, case: Case, to: str, by: User, note: str = "") -> Case:
+def case_change_status(
+    *,
+    case: Case,
+    to: str,
+    by: User,
+    note: str = "",
+    close_reason: str = "",
+    evaluation: str = "",
+) -> Case:
+    """Move a casus along CASE_TRANSITIONS. Closing needs a reason; reopening
+    clears it (the closure stays in the history)."""
+    if to == CaseStatus.AFGESLOTEN and not close_reason:
+        raise ValueError("Afsluiten vraagt een reden.")
     with transaction.atomic():
         locked = Case.objects.select_for_update().get(pk=case.pk)
         if to not in CASE_TRANSITIONS.get(locked.status, frozenset()):
             raise TransitionNotAllowed(locked.status, to)
         previous = locked.status
         locked.status = to
-        locked.closed_at = timezone.now() if to == CaseStatus.AFGESLOTEN else None
+        if to == CaseStatus.AFGESLOTEN:
+            locked.closed_at = timezone.now()
+            locked.close_reason, locked.evaluation = close_reason, evaluation
+            label = CloseReason(close_reason).label.lower()
+            note = f"{label}: {evaluation}" if evaluation else label
+        elif previous == CaseStatus.AFGESLOTEN:
+            locked.closed_at, locked.close_reason, locked.evaluation = None, "", ""
+            note = f"heropend: {note}" if note else "heropend"
         try:
             with transaction.atomic():
-                locked.save(update_fields=["status", "closed_at"])
+                locked.save(
+                    update_fields=["status", "closed_at", "close_reason", "evaluation"]
+                )
         except IntegrityError as exc:
             raise CaseAlreadyOpen() from exc
         CaseStatusChange.objects.create(

@@ -17,7 +17,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from cases import services
 from cases.constants import (
-    CaseStatus,
     Channel,
     QuestionStatus,
     Urgency,
@@ -31,7 +30,7 @@ from cases.forms import (
     QuestionRegisterForm,
     VraagverhelderingForm,
 )
-from cases.models import Case, HouseholdMember, Person, Question
+from cases.models import Case, Person, Question
 from cases.querysets import SEARCH_LIMIT
 from cases.services import CaseAlreadyOpen, TransitionNotAllowed
 from wijkteam.access import can, get_object_for_user, team_permission_required
@@ -370,40 +369,5 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "questions": questions,
             "cases": cases,
             "can_see_case": can_see_case,
-        },
-    )
-
-
-@login_required
-@require_GET
-def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    case = get_object_for_user(
-        request,
-        Case.objects.select_related("team", "household", "regievoerder", "opened_by"),
-        "case.view",
-        pk=pk,
-    )
-    members = list(
-        HouseholdMember.objects.filter(household=case.household).select_related(
-            "person"
-        )
-    )
-    questions = list(case.questions.select_related("person", "vraagverheldering"))
-    log_access(
-        request,
-        action=AccessAction.VIEW,
-        person_ids=[m.person_id for m in members] or [None],
-        obj=case,
-        purpose="casus inzien",
-    )
-    return render(
-        request,
-        "cases/case_detail.html",
-        {
-            "case": case,
-            "members": members,
-            "questions": questions,
-            "history": case.status_changes.select_related("by"),
-            "CaseStatus": CaseStatus,
         },
     )

@@ -21,6 +21,8 @@ ITEMS: list[NavItem] = [
     NavItem("Mijn team", "team_current", "team.view"),
     NavItem("Intake", "cases:intake_list", "intake.view"),
     NavItem("Mijn afspraken", "cases:my_appointments", "vraagverheldering.record"),
+    NavItem("Werkbak", "cases:werkbak", "case.assign"),
+    NavItem("Casussen", "cases:case_list", "case.view"),
 ]
 
 

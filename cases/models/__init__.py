@@ -1,6 +1,13 @@
 """Models of the voordeur (persons, households, questions) and the casus."""
 
-from cases.models.casework import Case, CaseStatusChange
+from cases.models.casework import (
+    JOURNAL_EDIT_WINDOW,
+    Case,
+    CaseAssignment,
+    CaseSettings,
+    CaseStatusChange,
+    JournalEntry,
+)
 from cases.models.intake import (
     Question,
     QuestionStatusChange,
@@ -10,7 +17,11 @@ from cases.models.intake import (
 from cases.models.persons import Household, HouseholdMember, Person
 
 __all__ = [
+    "JOURNAL_EDIT_WINDOW",
     "Case",
+    "CaseAssignment",
+    "CaseSettings",
+    "JournalEntry",
     "CaseStatusChange",
     "Household",
     "HouseholdMember",

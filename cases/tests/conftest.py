@@ -23,3 +23,8 @@ def outsider(member, other_team):
 def kwartiermaker(member, team):
     """In the team, but without rights on intake."""
     return member(Role.KWARTIERMAKER, team)
+
+
+@pytest.fixture
+def leader(member, team):
+    return member(Role.TEAMLEIDER, team, first_name="Marieke", last_name="Jansen")

@@ -89,7 +89,9 @@ def test_case_transitions_follow_the_table(team, lid):
     case = CaseFactory(team=team)
     with pytest.raises(TransitionNotAllowed):
         case_change_status(case=case, to=CaseStatus.MONITORING, by=lid)
-    case = case_change_status(case=case, to=CaseStatus.AFGESLOTEN, by=lid)
+    case = case_change_status(
+        case=case, to=CaseStatus.AFGESLOTEN, by=lid, close_reason="verhuisd"
+    )
     assert case.closed_at is not None
 
 
