@@ -135,7 +135,9 @@ def load_cases(context) -> None:
             continue
         case = case_open(team=team, household=household, by=leader)
         opened = timezone.now() - dt.timedelta(days=days)
-        Case.objects.filter(pk=case.pk).update(opened_at=opened)
+        Case.objects.filter(pk=case.pk).update(
+            opened_at=opened, last_contact_on=timezone.localdate(opened)
+        )
         case.status_changes.update(at=opened)
         if lead:
             regievoerder = context.user(lead)

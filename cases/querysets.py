@@ -83,9 +83,8 @@ class CaseQuerySet(models.QuerySet):
         return self.open().filter(regievoerder__isnull=True, opened_at__lt=limit)
 
     def without_contact_for(self, weeks: int):
-        """Open casussen whose last contact (or opening) is N weeks or longer ago."""
+        """Open casussen whose last contact is N weeks or longer ago (a casus
+        starts with the date of its opening conversation as last contact)."""
         limit = timezone.localdate() - dt.timedelta(weeks=weeks)
-        return self.open().filter(
-            models.Q(last_contact_on__lte=limit)
-            | models.Q(last_contact_on__isnull=True, opened_at__date__lte=limit)
-        )
+        # Same condition as the partial index case_open_last_contact.
+        return self.exclude(status="afgesloten").filter(last_contact_on__lte=limit)

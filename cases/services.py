@@ -241,7 +241,13 @@ def case_open(
         raise CaseAlreadyOpen(open_case)
     try:
         with transaction.atomic():
-            case = Case.objects.create(team=team, household=household, opened_by=by)
+            # The conversation that opens the casus is its first contact.
+            case = Case.objects.create(
+                team=team,
+                household=household,
+                opened_by=by,
+                last_contact_on=timezone.localdate(),
+            )
             CaseStatusChange.objects.create(
                 case=case,
                 to_status=case.status,

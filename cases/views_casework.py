@@ -45,9 +45,14 @@ from cases.services_casework import (
     journal_edit,
     team_workers,
 )
+from cases.validators import search_key
 from wijkteam.access import can, get_object_for_user, team_permission_required
 from wijkteam.accesslog import log_access
 from wijkteam.constants import AccessAction
+
+# Lists on the werkbak show the oldest first, at most this many (counts on top).
+WERKBAK_LIMIT = 25
+CASE_LIST_PAGE = 50
 
 
 def get_case_for_user(request: HttpRequest, pk: int, permission: str = "case.view"):
@@ -89,46 +94,27 @@ def werkbak(request: HttpRequest) -> HttpResponse:
     signal_settings = _settings_for(team)
     team_cases = Case.objects.of_team(team)
     order = "-opened_at" if request.GET.get("sort") == "nieuw" else "opened_at"
-    unassigned = list(
-        team_cases.open().filter(regievoerder__isnull=True).for_lists().order_by(order)
-    )
+    unassigned_qs = team_cases.open().filter(regievoerder__isnull=True)
+    unassigned = list(unassigned_qs.for_lists().order_by(order)[:WERKBAK_LIMIT])
     stale_unassigned = {
         c.pk
         for c in unassigned
         if c.opened_at < _days_ago(signal_settings.unassigned_days)
     }
+    no_contact_qs = team_cases.without_contact_for(signal_settings.no_contact_weeks)
     no_contact = list(
-        team_cases.without_contact_for(signal_settings.no_contact_weeks)
-        .for_lists()
-        .order_by("last_contact_on", "opened_at")
+        no_contact_qs.for_lists().order_by("last_contact_on", "opened_at")[
+            :WERKBAK_LIMIT
+        ]
     )
-    workload = (
-        team_workers(team)
-        .annotate(
-            open_cases=Count(
-                "cases_as_regievoerder",
-                filter=Q(
-                    cases_as_regievoerder__team=team,
-                    cases_as_regievoerder__status__in=OPEN_CASE_STATUSES,
-                ),
-            ),
-            intensive=Count(
-                "cases_as_regievoerder",
-                filter=Q(
-                    cases_as_regievoerder__team=team,
-                    cases_as_regievoerder__status__in=INTENSIVE_CASE_STATUSES,
-                ),
-            ),
-        )
-        .order_by("-open_cases", "first_name")
-    )
+    workload = _workload(team)
     _log_households(request, [*unassigned, *no_contact], "werkbak")
-    counts = team_cases.aggregate(
-        open=Count("id", filter=~Q(status=CaseStatus.AFGESLOTEN)),
-        unassigned=Count(
-            "id", filter=~Q(status=CaseStatus.AFGESLOTEN) & Q(regievoerder__isnull=True)
-        ),
-    )
+    open_cases = team_cases.filter(status__in=OPEN_CASE_STATUSES)
+    counts = {
+        "open": open_cases.count(),
+        "unassigned": open_cases.filter(regievoerder__isnull=True).count(),
+    }
+    counts["no_contact"] = no_contact_qs.count()
     return render(
         request,
         "cases/werkbak.html",
@@ -144,6 +130,27 @@ def werkbak(request: HttpRequest) -> HttpResponse:
             "today": timezone.localdate(),
         },
     )
+
+
+def _workload(team) -> list:
+    """Team workers with their open and intensive casussen: one grouped query on
+    the casussen (index team, regievoerder, status) and one for the workers."""
+    per_member = {
+        row["regievoerder"]: row
+        for row in Case.objects.of_team(team)
+        .filter(status__in=OPEN_CASE_STATUSES, regievoerder__isnull=False)
+        .values("regievoerder")
+        .annotate(
+            open_cases=Count("id"),
+            intensive=Count("id", filter=Q(status__in=INTENSIVE_CASE_STATUSES)),
+        )
+    }
+    workers = list(team_workers(team).order_by("first_name", "last_name"))
+    for worker in workers:
+        row = per_member.get(worker.pk, {})
+        worker.open_cases = row.get("open_cases", 0)
+        worker.intensive = row.get("intensive", 0)
+    return sorted(workers, key=lambda w: -w.open_cases)
 
 
 def _days_ago(days: int):
@@ -212,25 +219,40 @@ def case_list(request: HttpRequest) -> HttpResponse:
             )
         )
     if filters.get("q"):
-        words = filters["q"]
-        cases = cases.filter(
-            Q(household__name__icontains=words)
-            | Exists(
-                HouseholdMember.objects.filter(
-                    household=OuterRef("household"),
-                    person__search_name__contains=words.lower(),
-                )
-            )
-        )
+        # Names of the household's members, through the persons' trigram index.
+        members = HouseholdMember.objects.filter(person__team=team)
+        for word in search_key(filters["q"]).split():
+            members = members.filter(person__search_name__contains=word)
+        cases = cases.filter(household_id__in=members.values("household_id"))
     unseen = CaseAssignment.objects.filter(
         case=OuterRef("pk"), to_user=request.user, seen_at__isnull=True
     )
-    cases = list(cases.annotate(is_new=Exists(unseen)).order_by("-opened_at")[:200])
+    try:
+        page = max(1, int(request.GET.get("pagina", 1)))
+    except ValueError:
+        page = 1
+    start = (page - 1) * CASE_LIST_PAGE
+    cases = list(
+        cases.annotate(is_new=Exists(unseen)).order_by("-opened_at", "-id")[
+            start : start + CASE_LIST_PAGE + 1
+        ]
+    )
+    has_next = len(cases) > CASE_LIST_PAGE
+    cases = cases[:CASE_LIST_PAGE]
     _log_households(request, cases, "casussen")
+    query = request.GET.copy()
+    query.pop("pagina", None)
     return render(
         request,
         "cases/case_list.html",
-        {"form": form, "cases": cases, "scope": scope},
+        {
+            "form": form,
+            "cases": cases,
+            "scope": scope,
+            "page": page,
+            "has_next": has_next,
+            "query": query.urlencode(),
+        },
     )
 
 

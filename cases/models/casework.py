@@ -69,7 +69,15 @@ class Case(models.Model):
         ]
         indexes = [
             models.Index(fields=["team", "status"], name="case_status"),
-            models.Index(fields=["team", "regievoerder"], name="case_regievoerder"),
+            models.Index(
+                fields=["team", "regievoerder", "status"], name="case_regievoerder"
+            ),
+            models.Index(fields=["team", "-opened_at"], name="case_opened"),
+            models.Index(
+                fields=["team", "last_contact_on"],
+                condition=~Q(status=CaseStatus.AFGESLOTEN),
+                name="case_open_last_contact",
+            ),
         ]
 
     def __str__(self) -> str:
