@@ -12,9 +12,11 @@ from cases.constants import (
     CloseReason,
     ContactInitiator,
     ContactKind,
+    Relation,
     ZrmDomain,
 )
-from cases.forms import DATE_ATTRS, team_workers
+from cases.forms import DATE_ATTRS, NEW, PersonSearchForm, team_workers
+from cases.models import Person
 from wijkteam.models import User
 
 
@@ -183,3 +185,62 @@ class CaseFilterForm(forms.Form):
     def __init__(self, *args, team, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["regievoerder"].queryset = team_workers(team)
+
+
+class HouseholdMemberForm(PersonSearchForm):
+    """Pick a resident from the person search, or make a new one from the typed
+    fields, and give the relation."""
+
+    person_choice = forms.CharField(required=False, initial=NEW)
+    relation = forms.ChoiceField(
+        label="Relatie", choices=Relation.choices, initial=Relation.KIND
+    )
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.case = case
+        self.helper = _helper()
+        for name in self.SEARCH_FIELDS:
+            self.fields[name].widget.attrs["class"] = "zoekveld-lid"
+        self.person = None
+
+    def clean(self):
+        data = super().clean()
+        choice = (data.get("person_choice") or NEW).strip()
+        if choice.isdigit():
+            self.person = Person.objects.filter(
+                team_id=self.case.team_id, pk=int(choice)
+            ).first()
+            if self.person is None:
+                self.add_error("person_choice", "Kies een inwoner uit de lijst.")
+        elif choice != NEW:
+            self.add_error("person_choice", "Kies een inwoner uit de lijst.")
+        elif not data.get("first_name"):
+            self.add_error("first_name", "Vul de voornaam in van het nieuwe lid.")
+        elif (
+            data.get("bsn")
+            and Person.objects.filter(
+                team_id=self.case.team_id, bsn=data["bsn"]
+            ).exists()
+        ):
+            self.add_error(
+                "bsn", "Er is al een inwoner met dit BSN: kies hem in de lijst."
+            )
+        return data
+
+    def service_kwargs(self) -> dict:
+        kwargs = {"relation": self.cleaned_data["relation"]}
+        if self.person is not None:
+            kwargs["person"] = self.person
+        else:
+            keys = (
+                "first_name",
+                "prefix",
+                "last_name",
+                "postcode",
+                "house_number",
+                "bsn",
+            )
+            kwargs["new_person"] = {k: self.cleaned_data.get(k) or "" for k in keys}
+            kwargs["new_person"]["birth_date"] = self.cleaned_data.get("birth_date")
+        return kwargs

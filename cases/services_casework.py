@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
 from cases.constants import OPEN_CASE_STATUSES
-from cases.models import Case, CaseAssignment, JournalEntry
+from cases.models import Case, CaseAssignment, HouseholdMember, JournalEntry, Person
+from cases.services import person_create
 from cases.tasks import notify_regievoerder
 from wijkteam.constants import Role
 from wijkteam.models import Team, User
@@ -192,3 +193,30 @@ def journal_edit(*, entry: JournalEntry, by: User, **fields) -> JournalEntry:
             Q(last_contact_on__isnull=True) | Q(last_contact_on__lt=locked.contact_on)
         ).update(last_contact_on=locked.contact_on)
     return locked
+
+
+class AlreadyMember(Exception):
+    message = "Deze persoon hoort al bij het huishouden."
+
+
+def household_member_add(
+    *,
+    case: Case,
+    by: User,
+    relation: str,
+    person: Person | None = None,
+    new_person: dict | None = None,
+) -> HouseholdMember:
+    """Add a known resident (from the person search) or a new one to the casus's
+    household, all or nothing."""
+    if person is not None and person.team_id != case.team_id:
+        raise ValueError("De persoon hoort niet bij dit team.")
+    try:
+        with transaction.atomic():
+            if person is None:
+                person = person_create(team=case.team, by=by, **(new_person or {}))
+            return HouseholdMember.objects.create(
+                household=case.household, person=person, relation=relation
+            )
+    except IntegrityError as exc:
+        raise AlreadyMember(AlreadyMember.message) from exc

@@ -38,6 +38,11 @@ urlpatterns = [
         "casussen/<int:pk>/status/", views_casework.case_status_view, name="case_status"
     ),
     path(
+        "casussen/<int:pk>/leden/",
+        views_casework.household_member_add_view,
+        name="household_member_add",
+    ),
+    path(
         "casussen/<int:pk>/journaal/",
         views_casework.journal_add_view,
         name="journal_add",

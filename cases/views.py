@@ -200,6 +200,7 @@ def person_search(request: HttpRequest) -> HttpResponse:
             "chosen": request.GET.get("person_choice", NEW),
             "NEW": NEW,
             "ANONYMOUS": ANONYMOUS,
+            "household": request.GET.get("voor") == "huishouden",
         },
     )
 

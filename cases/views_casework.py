@@ -22,6 +22,7 @@ from cases.forms_casework import (
     CaseFilterForm,
     CaseloadForm,
     CaseStatusForm,
+    HouseholdMemberForm,
     JournalForm,
 )
 from cases.models import (
@@ -34,6 +35,7 @@ from cases.models import (
 )
 from cases.services import CaseAlreadyOpen, TransitionNotAllowed, case_change_status
 from cases.services_casework import (
+    AlreadyMember,
     AssignmentConflict,
     AssignmentError,
     JournalLocked,
@@ -41,6 +43,7 @@ from cases.services_casework import (
     case_assign,
     caseload_preview,
     caseload_reassign,
+    household_member_add,
     journal_add,
     journal_edit,
     team_workers,
@@ -263,9 +266,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_case(request, case)
 
 
-def _render_case(
-    request, case, *, journal_form=None, status_form=None, assign_form=None, status=200
-):
+def _render_case(request, case, *, status=200, **forms):
     members = list(
         HouseholdMember.objects.filter(household=case.household).select_related(
             "person"
@@ -302,10 +303,11 @@ def _render_case(
             "timeline": timeline,
             "no_contact": no_contact,
             "signal_settings": signal_settings,
-            "journal_form": journal_form
+            "journal_form": forms.get("journal_form")
             or JournalForm(initial={"contact_on": timezone.localdate()}),
-            "status_form": status_form or CaseStatusForm(case=case),
-            "assign_form": assign_form or CaseAssignForm(case=case),
+            "status_form": forms.get("status_form") or CaseStatusForm(case=case),
+            "assign_form": forms.get("assign_form") or CaseAssignForm(case=case),
+            "member_form": forms.get("member_form") or HouseholdMemberForm(case=case),
             "can_assign": can(request.user, "case.assign", case.team),
             "can_edit": can(request.user, "case.edit", case.team),
         },
@@ -428,3 +430,28 @@ def journal_edit_view(request: HttpRequest, pk: int, entry_pk: int) -> HttpRespo
         {"case": case, "entry": entry, "form": form},
         status=400 if form.is_bound else 200,
     )
+
+
+@login_required
+@require_POST
+def household_member_add_view(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_case_for_user(request, pk, "case.edit")
+    form = HouseholdMemberForm(request.POST, case=case)
+    if form.is_valid():
+        try:
+            member = household_member_add(
+                case=case, by=request.user, **form.service_kwargs()
+            )
+        except AlreadyMember as exc:
+            form.add_error("person_choice", str(exc))
+        else:
+            log_access(
+                request,
+                action=AccessAction.CHANGE,
+                person_ids=[member.person_id],
+                obj=case,
+                purpose="lid van het huishouden toegevoegd",
+            )
+            messages.success(request, f"{member.person} is toegevoegd.")
+            return redirect("cases:case_detail", pk=case.pk)
+    return _render_case(request, case, member_form=form, status=400)

@@ -4,7 +4,7 @@ from django import template
 from django.utils import timezone
 
 from cases.constants import QuestionStatus
-from cases.models import Question
+from cases.models import Case, CaseAssignment, Question
 
 register = template.Library()
 
@@ -23,4 +23,15 @@ def my_intake(user, team) -> dict:
             status=QuestionStatus.GEPLAND, assigned_to=user
         ).count(),
         "queue": team_questions.filter(status=QuestionStatus.WACHTRIJ).count(),
+    }
+
+
+@register.simple_tag
+def my_cases(user, team) -> dict:
+    mine = Case.objects.of_team(team).open().filter(regievoerder=user)
+    return {
+        "open": mine.count(),
+        "new": CaseAssignment.objects.filter(
+            case__team=team, to_user=user, seen_at__isnull=True
+        ).count(),
     }

@@ -34,6 +34,9 @@ def samples(team, user) -> dict[str, Sample]:
             {"to": "afgesloten", "close_reason": "verhuisd", "evaluation": "x"},
         ),  # fmt: skip
         "cases:journal_add": Sample(case_kwargs, case, journal),
+        "cases:household_member_add": Sample(
+            case_kwargs, case.household, {"first_name": "Nieuw", "relation": "kind"}
+        ),
         "cases:journal_edit": Sample(
             {"pk": case.pk, "entry_pk": entry.pk}, entry, journal
         ),

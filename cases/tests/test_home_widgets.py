@@ -2,7 +2,8 @@ from django.urls import reverse
 
 import pytest
 
-from cases.tests.factories import QuestionFactory
+from cases.models import CaseAssignment
+from cases.tests.factories import CaseFactory, QuestionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,3 +22,10 @@ def test_wijkteamlid_home_shows_appointments_and_queue(login, lid, team):
     body = login(lid).get(reverse("home")).content.decode()
     assert "Mijn afspraken (1)" in body
     assert "Wachtrij van het team (2)" in body
+
+
+def test_wijkteamlid_home_shows_new_casussen(login, lid, leader, team):
+    case = CaseFactory(team=team, regievoerder=lid)
+    CaseAssignment.objects.create(case=case, to_user=lid, by=leader)
+    body = login(lid).get(reverse("home")).content.decode()
+    assert "Mijn casussen (1, 1 nieuw)" in body

@@ -39,7 +39,7 @@ def test_assign_then_journal(page):
     page.get_by_role("button", name="Uitloggen").click()
 
     log_in(page, "wijkteamlid")
-    page.get_by_role("link", name="Casussen").click()
+    page.get_by_role("link", name="Casussen", exact=True).click()
     page.get_by_role("heading", name="Mijn casussen").wait_for()
     new_row = page.get_by_role("row").filter(has_text="Nieuw voor u")
     new_row.get_by_text("Huishouden El Idrissi").wait_for()
