@@ -14,6 +14,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cases.constants import INTENSIVE_CASE_STATUSES, OPEN_CASE_STATUSES, CaseStatus
@@ -111,6 +112,13 @@ def werkbak(request: HttpRequest) -> HttpResponse:
         ]
     )
     workload = _workload(team)
+    # The same options in every row's select: built once (a template loop per row
+    # was most of the werkbak's rendering time).
+    worker_options = format_html_join(
+        "",
+        '<option value="{}">{} ({})</option>',
+        ((w.pk, str(w), w.open_cases) for w in workload),
+    )
     _log_households(request, [*unassigned, *no_contact], "werkbak")
     open_cases = team_cases.filter(status__in=OPEN_CASE_STATUSES)
     counts = {
@@ -127,6 +135,7 @@ def werkbak(request: HttpRequest) -> HttpResponse:
             "stale_unassigned": stale_unassigned,
             "no_contact": no_contact,
             "workload": workload,
+            "worker_options": worker_options,
             "counts": counts,
             "signal_settings": signal_settings,
             "sort": "nieuw" if order.startswith("-") else "oud",
@@ -144,8 +153,11 @@ def _workload(team) -> list:
         .filter(status__in=OPEN_CASE_STATUSES, regievoerder__isnull=False)
         .values("regievoerder")
         .annotate(
-            open_cases=Count("id"),
-            intensive=Count("id", filter=Q(status__in=INTENSIVE_CASE_STATUSES)),
+            # Columns of the index (team, regievoerder, status) only.
+            open_cases=Count("regievoerder"),
+            intensive=Count(
+                "regievoerder", filter=Q(status__in=INTENSIVE_CASE_STATUSES)
+            ),
         )
     }
     workers = list(team_workers(team).order_by("first_name", "last_name"))
