@@ -145,11 +145,13 @@ def load_cases(context) -> None:
             assigned = opened + dt.timedelta(days=1)
             case.assignments.update(at=assigned, seen_at=assigned, notified_at=assigned)
         for days_ago, kind, note in journal:
-            journal_add(
-                case=case, by=case.regievoerder or leader,
-                contact_on=timezone.localdate() - dt.timedelta(days=days_ago),
+            contact_on = timezone.localdate() - dt.timedelta(days=days_ago)
+            entry = journal_add(
+                case=case, by=case.regievoerder or leader, contact_on=contact_on,
                 kind=kind, note=note, initiated_by=ContactInitiator.WIJKTEAM,
             )  # fmt: skip
+            written = timezone.make_aware(dt.datetime.combine(contact_on, dt.time(16)))
+            type(entry).objects.filter(pk=entry.pk).update(created_at=written)
         if status in (CaseStatus.IN_BEHANDELING, CaseStatus.MONITORING,
                       CaseStatus.AFGESLOTEN):  # fmt: skip
             case = case_change_status(

@@ -26,6 +26,8 @@ from wijkteam.models import User
 NEW = "nieuw"
 ANONYMOUS = "anoniem"
 DATE_ATTRS = {"placeholder": "dd-mm-jjjj", "inputmode": "numeric"}
+# Text, not type=date: the desk types dd-mm-jjjj faster than it picks from a calendar.
+DATE_WIDGET = forms.DateInput(format="%d-%m-%Y", attrs=DATE_ATTRS)
 DATETIME_WIDGET = forms.DateTimeInput(
     attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
 )
@@ -61,7 +63,7 @@ class PersonSearchForm(forms.Form):
     birth_date = forms.DateField(
         label="Geboortedatum",
         required=False,
-        widget=forms.TextInput(attrs=DATE_ATTRS),
+        widget=DATE_WIDGET,
         error_messages={"invalid": "Vul de datum in als dd-mm-jjjj."},
     )
     postcode = forms.CharField(label="Postcode", max_length=7, required=False)
@@ -355,7 +357,7 @@ class QuestionPlanForm(forms.Form):
 class VraagverhelderingForm(forms.Form):
     held_on = forms.DateField(
         label="Datum gesprek",
-        widget=forms.TextInput(attrs=DATE_ATTRS),
+        widget=DATE_WIDGET,
         error_messages={
             "invalid": "Vul de datum in als dd-mm-jjjj.",
             "required": "Vul de datum van het gesprek in.",

@@ -15,7 +15,7 @@ from cases.constants import (
     Relation,
     ZrmDomain,
 )
-from cases.forms import DATE_ATTRS, NEW, PersonSearchForm, team_workers
+from cases.forms import DATE_WIDGET, NEW, PersonSearchForm, team_workers
 from cases.models import Person
 from wijkteam.models import User
 
@@ -47,6 +47,7 @@ class CaseAssignForm(forms.Form):
             "first_name", "last_name"
         )
         self.initial.setdefault("expected", case.regievoerder_id or "")
+        self.initial.setdefault("regievoerder", case.regievoerder_id)
 
     def clean_expected(self):
         value = self.cleaned_data["expected"]
@@ -100,7 +101,7 @@ class CaseloadForm(forms.Form):
 class JournalForm(forms.Form):
     contact_on = forms.DateField(
         label="Datum contact",
-        widget=forms.TextInput(attrs=DATE_ATTRS),
+        widget=DATE_WIDGET,
         error_messages={
             "required": "Vul de datum van het contact in.",
             "invalid": "Vul de datum in als dd-mm-jjjj.",

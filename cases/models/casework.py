@@ -83,6 +83,10 @@ class Case(models.Model):
     def __str__(self) -> str:
         return f"Casus {self.pk} — {self.household}"
 
+    @property
+    def waiting_days(self) -> int:
+        return (timezone.localdate() - timezone.localdate(self.opened_at)).days
+
 
 class CaseStatusChange(models.Model):
     """Append-only history of a casus's status."""

@@ -1,4 +1,5 @@
 from django.urls import reverse
+from django.utils import timezone
 
 import pytest
 
@@ -57,9 +58,10 @@ def test_wrong_method_is_405(login, lid, question):
     assert login(lid).put(url(question)).status_code == 405
 
 
-def test_form_shows_13_zrm_domains(login, lid, question):
+def test_form_shows_13_zrm_domains_and_a_dutch_date(login, lid, question):
     body = login(lid).get(url(question)).content.decode()
     assert body.count('name="zrm_') == 13
+    assert f'value="{timezone.localdate():%d-%m-%Y}"' in body
 
 
 def test_casus_openen_redirects_to_the_new_casus(login, lid, question):

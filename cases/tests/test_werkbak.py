@@ -42,6 +42,7 @@ def test_unassigned_oldest_first_with_signal_workload_and_log(
     unassigned = body.split('id="kop-nieuw"')[1].split("</section>")[0]
     assert "Huishouden Toegewezen" not in unassigned
     assert unassigned.count(">signaal<") == 1  # 9 days > 5 days default
+    assert "9 dagen" in unassigned
     workload = body.split('id="kop-werklast"')[1]
     assert f"<td>{lid}</td><td>1</td>" in workload
     assert "<strong>3</strong> open casussen" in body
