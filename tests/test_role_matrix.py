@@ -17,6 +17,7 @@ from django.urls import reverse
 
 import pytest
 
+from cases.tests import factories as case_factories
 from gebiedsanalyse.tests import factories as area_factories
 from tests.sweep import PUBLIC, parameters, url_patterns
 from wijkteam.constants import Role
@@ -50,6 +51,18 @@ ROLE_MATRIX: dict[str, Cell] = {
     "accesslog_unusual": Cell(frozenset({BH})),
     "gebiedsanalyse:cbs_upload": Cell(frozenset({BH})),
     # gebiedsanalyse: public CBS data for everyone, team data written by area.edit
+    # cases: the desk (balie) registers and searches; casus contents only for the team
+    "cases:intake_list": Cell(frozenset({B, W, T})),
+    "cases:question_register": Cell(frozenset({B, W, T})),
+    "cases:person_search": Cell(frozenset({B, W, T})),
+    "cases:my_appointments": Cell(frozenset({W, T})),
+    "cases:werkbak": Cell(frozenset({T})),
+    "cases:caseload_transfer": Cell(frozenset({T})),
+    "cases:case_list": Cell(frozenset({W, T})),
+    "cases:case_detail": Cell(frozenset({W, T}), kwargs=lambda team: _case(team)),
+    "cases:person_detail": Cell(
+        frozenset({B, W, T}), kwargs=lambda team: _person(team)
+    ),
     "gebiedsanalyse:area_list": Cell(EVERYONE),
     "gebiedsanalyse:area_detail": Cell(EVERYONE, kwargs=lambda team: _area(team)),
     "gebiedsanalyse:area_csv": Cell(EVERYONE, kwargs=lambda team: _area(team)),
@@ -83,6 +96,14 @@ def _area(team) -> dict:
     area = area_factories.AreaFactory(code="BU05991086", name="Afrikaanderwijk")
     area.teams.add(team)
     return {"code": area.code}
+
+
+def _case(team) -> dict:
+    return {"pk": case_factories.CaseFactory(team=team).pk}
+
+
+def _person(team) -> dict:
+    return {"pk": case_factories.PersonFactory(team=team).pk}
 
 
 def _own(team, model: str) -> dict:

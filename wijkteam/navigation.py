@@ -19,10 +19,14 @@ class NavItem:
 
 ITEMS: list[NavItem] = [
     NavItem("Mijn team", "team_current", "team.view"),
-    NavItem("Toegangslog", "accesslog_list", "accesslog.view"),
+    NavItem("Intake", "cases:intake_list", "intake.view"),
+    NavItem("Mijn afspraken", "cases:my_appointments", "vraagverheldering.record"),
+    NavItem("Werkbak", "cases:werkbak", "case.assign"),
+    NavItem("Casussen", "cases:case_list", "case.view"),
     NavItem("Gebieden", "gebiedsanalyse:area_list", "area.view"),
     NavItem("Sociale kaart", "gebiedsanalyse:place_list", "area.view"),
     NavItem("Wijkanalyse", "gebiedsanalyse:wijkanalyse", "area.view"),
+    NavItem("Toegangslog", "accesslog_list", "accesslog.view"),
     NavItem("CBS-import", "gebiedsanalyse:cbs_upload", "beheer"),
 ]
 

@@ -1,1 +1,0 @@
-"""Models of this app. A `models/` package once this passes ~500 lines."""

@@ -1,0 +1,64 @@
+from django.urls import reverse
+
+import pytest
+
+from cases.models import CaseAssignment
+from cases.tests.factories import CaseFactory, HouseholdMemberFactory, QuestionFactory
+
+pytestmark = pytest.mark.django_db
+URL = reverse("cases:case_list")
+
+
+def test_anonymous_goes_to_login(client):
+    assert client.get(URL)["Location"].startswith(reverse("login"))
+
+
+def test_wrong_method_is_405(login, lid):
+    assert login(lid).post(URL).status_code == 405
+
+
+def test_balie_is_403(login, balie):
+    assert login(balie).get(URL).status_code == 403
+
+
+def test_mine_by_default_with_new_marker(login, lid, leader, team, other_team):
+    mine = CaseFactory(team=team, regievoerder=lid, household__name="Huishouden Mijn")
+    CaseAssignment.objects.create(case=mine, to_user=lid, by=leader)
+    CaseFactory(team=team, regievoerder=leader, household__name="Huishouden Collega")
+    CaseFactory(team=other_team, household__name="Huishouden Elders")
+    body = login(lid).get(URL).content.decode()
+    assert "Huishouden Mijn" in body and "Nieuw voor u" in body
+    assert "Huishouden Collega" not in body and "Huishouden Elders" not in body
+
+
+def test_team_scope_and_filters(login, lid, leader, team):
+    CaseFactory(team=team, regievoerder=leader, household__name="Huishouden Een")
+    two = CaseFactory(team=team, household__name="Huishouden Twee", in_progress=True)
+    CaseFactory(team=team, household__name="Huishouden Dicht", closed=True)
+    QuestionFactory(team=team, case=two, domains=["huisvesting"], status="casus")
+    HouseholdMemberFactory(household=two.household, person__first_name="Zeynep")
+    client = login(lid)
+    body = client.get(URL, {"scope": "team"}).content.decode()
+    assert "Huishouden Een" in body and "Huishouden Twee" in body
+    assert "Huishouden Dicht" not in body  # open ones unless asked
+    body = client.get(URL, {"scope": "team", "status": "afgesloten"}).content.decode()
+    assert "Huishouden Dicht" in body and "Huishouden Een" not in body
+    body = client.get(URL, {"scope": "team", "leefgebied": "huisvesting"}).content
+    assert b"Huishouden Twee" in body and b"Huishouden Een" not in body
+    body = client.get(URL, {"scope": "team", "q": "zeyn"}).content
+    assert b"Huishouden Twee" in body and b"Huishouden Een" not in body
+    body = client.get(URL, {"scope": "team", "regievoerder": leader.pk}).content
+    assert b"Huishouden Een" in body and b"Huishouden Twee" not in body
+
+
+def test_query_count_is_constant(login, lid, team, django_assert_max_num_queries):
+    client = login(lid)
+    CaseFactory(team=team, regievoerder=lid)
+    with django_assert_max_num_queries(16) as few:
+        client.get(URL, {"scope": "team"})
+    for _ in range(10):
+        HouseholdMemberFactory(
+            household=CaseFactory(team=team, regievoerder=lid).household
+        )
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(URL, {"scope": "team"})

@@ -1,0 +1,46 @@
+import pytest
+
+from cases.constants import CaseStatus
+from cases.services import TransitionNotAllowed, case_change_status
+from cases.tests.factories import CaseFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_close_needs_a_reason(team, lid):
+    case = CaseFactory(team=team, in_progress=True)
+    with pytest.raises(ValueError):
+        case_change_status(case=case, to=CaseStatus.AFGESLOTEN, by=lid)
+    case.refresh_from_db()
+    assert case.status == CaseStatus.IN_BEHANDELING
+
+
+def test_close_and_reopen_are_in_the_history(team, lid):
+    case = CaseFactory(team=team, in_progress=True)
+    case = case_change_status(
+        case=case,
+        to=CaseStatus.AFGESLOTEN,
+        by=lid,
+        close_reason="verhuisd",
+        evaluation="Naar Utrecht verhuisd.",
+    )
+    assert (case.close_reason, case.evaluation) == (
+        "verhuisd",
+        "Naar Utrecht verhuisd.",
+    )
+    case = case_change_status(
+        case=case, to=CaseStatus.IN_BEHANDELING, by=lid, note="Terug in de wijk"
+    )
+    assert case.closed_at is None and case.close_reason == ""
+    notes = list(case.status_changes.values_list("to_status", "note"))
+    assert notes == [
+        ("afgesloten", "verhuisd: Naar Utrecht verhuisd."),
+        ("in_behandeling", "heropend: Terug in de wijk"),
+    ]
+
+
+def test_monitoring_is_not_reachable_from_aangemeld(team, lid):
+    with pytest.raises(TransitionNotAllowed):
+        case_change_status(
+            case=CaseFactory(team=team), to=CaseStatus.MONITORING, by=lid
+        )
