@@ -16,7 +16,7 @@ def log_in(page, username):
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill("demo")
     page.keyboard.press("Enter")
-    page.get_by_role("heading", name="Goedemorgen", exact=False).wait_for()
+    page.get_by_role("button", name="Uitloggen").wait_for()  # logged in
 
 
 def test_assign_then_journal(page):
