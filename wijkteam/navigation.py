@@ -19,6 +19,8 @@ class NavItem:
 
 ITEMS: list[NavItem] = [
     NavItem("Mijn team", "team_current", "team.view"),
+    NavItem("Startdocumenten", "bouwstenen:startdocument_list", "startdocument.view"),
+    NavItem("Plannen van aanpak", "bouwstenen:plan_list", "startdocument.view"),
 ]
 
 
