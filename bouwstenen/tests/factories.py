@@ -27,8 +27,11 @@ class DocumentFactory(DjangoModelFactory):
             kind=DocumentKind.PLAN_VAN_AANPAK,
             title=factory.Sequence(lambda n: f"Plan van aanpak {n}"),
         )
-        answers = None
-        status = VersionStatus.CONCEPT
+        vastgesteld = factory.Trait(status=VersionStatus.VASTGESTELD)
+
+    # Not model fields: _create takes them out and acts on them.
+    answers = None
+    status = VersionStatus.CONCEPT
 
     @classmethod
     def _create(cls, model_class, *args, answers=None, status=None, **kwargs):
