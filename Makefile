@@ -24,7 +24,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check .
 
 test: $(STAMP) lint browser
-	$(PY) scripts/devenv.py exec -- sh -c '$(PY) manage.py makemigrations --check --dry-run && $(PY) -m pytest $(PYTEST_ARGS)'
+	$(PY) scripts/devenv.py exec -- sh -c 'DEBUG=true $(PY) manage.py makemigrations --check --dry-run && $(PY) -m pytest $(PYTEST_ARGS)'
 
 # Browser tests drive Debian's Chromium (Playwright cannot download its own here).
 browser:

@@ -86,6 +86,7 @@ def celery_worker(django_db_setup, django_db_blocker):
     env = dict(os.environ)
     env["DATABASE_URL"] = _database_url_of(settings.DATABASES["default"])
     env["CELERY_QUEUE"] = settings.CELERY_TASK_DEFAULT_QUEUE
+    (ROOT / ".data").mkdir(exist_ok=True)
     log = open(ROOT / ".data" / "test-worker.log", "w")  # noqa: SIM115
     proc = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "wijkteam", "worker",

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
@@ -25,6 +26,16 @@ from wijkteam.models import Membership, Team
 from wijkteam.tasks import ping
 
 WORKER_PING_TIMEOUT = 3.0
+
+
+def greeting(hour: int) -> str:
+    if hour < 6:
+        return "Goedenacht"
+    if hour < 12:
+        return "Goedemorgen"
+    if hour < 18:
+        return "Goedemiddag"
+    return "Goedenavond"
 
 
 class LoginView(auth_views.LoginView):
@@ -65,6 +76,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "wijkteam/home.html",
         {
             "team": team,
+            "greeting": greeting(timezone.localtime().hour),
             "role_sections": [
                 {"role": role, "template": f"wijkteam/home/{role.value}.html"}
                 for role in roles

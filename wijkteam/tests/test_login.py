@@ -78,3 +78,13 @@ def test_user_without_team_is_told_so(login, db):
 
     body = login(UserFactory()).get(reverse("home")).content.decode()
     assert "nog geen lid van een team" in body
+
+
+@pytest.mark.parametrize(
+    ("hour", "word"),
+    [(3, "Goedenacht"), (9, "Goedemorgen"), (14, "Goedemiddag"), (20, "Goedenavond")],
+)
+def test_greeting_follows_the_hour(hour, word):
+    from wijkteam.views import greeting
+
+    assert greeting(hour) == word
