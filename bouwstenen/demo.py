@@ -14,6 +14,7 @@ from pathlib import Path
 from bouwstenen import services
 from bouwstenen.constants import DocumentKind, VersionStatus
 from bouwstenen.models import Document, Section
+from bouwstenen.questions import ensure_key_questions
 
 AREA = ("WK059910", "Feijenoord")
 # Realistic Dutch answers per question code: {"text": ..., "choices": [codes]}.
@@ -54,6 +55,7 @@ def _fill(document: Document, key: str, user) -> None:
 
 
 def load(context) -> None:
+    ensure_key_questions()
     team = context.team
     kwartiermaker = context.user("kwartiermaker")
     teamleider = context.user("teamleider")

@@ -66,12 +66,13 @@ def export_retry_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def export_download(request: HttpRequest, pk: int) -> HttpResponse:
-    job, _, _ = get_job_for_user(request, pk)
+    job, kind, obj = get_job_for_user(request, pk)
     if job.status != ExportStatus.DONE or not job.file:
         raise Http404
     log_access(
         request,
         action=AccessAction.EXPORT,
+        person_ids=kind.person_ids(obj) or [None],
         obj=job,
         team=job.team,
         purpose=f"PDF downloaden: {job.title}",

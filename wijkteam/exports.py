@@ -41,6 +41,8 @@ class ExportKind:
     build_context: Callable[[int, int | None], dict]
     # object -> URL of the page the export belongs to.
     page_url: Callable[[object], str]
+    # object -> ids of the persons in the export, for the access log on download.
+    person_ids: Callable[[object], list[int]] = lambda obj: []
 
 
 REGISTRY: dict[str, ExportKind] = {}
