@@ -221,6 +221,7 @@ def version_compare(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     left = version_content(by_number[a_number], kind=document.kind)
     right = version_content(by_number[b_number], kind=document.kind)
+    only_changed = request.GET.get("alleen") == "gewijzigd"
     rows = []
     for section_a, section_b in zip(left.sections, right.sections, strict=True):
         items = []
@@ -233,13 +234,10 @@ def version_compare(request: HttpRequest, pk: int) -> HttpResponse:
                     "changed": qa.summary != qb.summary,
                 }
             )
-        rows.append(
-            {
-                "section": section_a.section,
-                "items": items,
-                "changed": sum(i["changed"] for i in items),
-            }
-        )
+        changed = sum(i["changed"] for i in items)
+        if only_changed:
+            items = [i for i in items if i["changed"]]
+        rows.append({"section": section_a.section, "items": items, "changed": changed})
     return render(
         request,
         "bouwstenen/version_compare.html",
@@ -250,6 +248,7 @@ def version_compare(request: HttpRequest, pk: int) -> HttpResponse:
             "b": by_number[b_number],
             "rows": rows,
             "changed_total": sum(r["changed"] for r in rows),
+            "only_changed": only_changed,
         },
     )
 

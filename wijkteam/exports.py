@@ -116,7 +116,7 @@ def _claim(job_id: int) -> bool:
     )
     return (
         ExportJob.objects.filter(claimable, pk=job_id).update(
-            status=ExportStatus.RUNNING, started_at=now
+            status=ExportStatus.RUNNING, started_at=now, attempts=F("attempts") + 1
         )
         == 1
     )
@@ -168,7 +168,3 @@ def export_fail(*, job_id: int, error: str) -> None:
         error=error[:2000],
         finished_at=timezone.now(),
     )
-
-
-def count_attempt(*, job_id: int) -> None:
-    ExportJob.objects.filter(pk=job_id).update(attempts=F("attempts") + 1)

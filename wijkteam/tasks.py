@@ -23,7 +23,6 @@ def render_export(self, job_id: int) -> str:
     """Render one ExportJob. Safe to run twice: the service claims the job with a
     conditional UPDATE (queued -> running) and does nothing when that touches no row,
     which is why acks_late + reject_on_worker_lost are allowed here."""
-    exports.count_attempt(job_id=job_id)
     try:
         return exports.export_render(job_id=job_id)
     except SoftTimeLimitExceeded:

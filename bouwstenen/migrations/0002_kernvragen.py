@@ -511,7 +511,7 @@ PLAN_VAN_AANPAK = [
     (
         "wat",
         "Wat",
-        "Wat willen we realiseren?",
+        "Het 'wat': wat het team is, wie kwetsbare inwoners zijn en wie de doelgroep is.",
         [
             (
                 "realiseren",

@@ -56,3 +56,14 @@ def test_side_by_side_marks_what_changed(login, teamleider, two_versions):
     assert "Jonge wijk" in body
     assert body.count("badge text-bg-warning") == 1
     assert "Het integrale team" in body  # unchanged choice shown on both sides
+
+
+def test_only_changed_questions(login, teamleider, two_versions):
+    body = (
+        login(teamleider)
+        .get(url_for(two_versions, "?a=1&b=2&alleen=gewijzigd"))
+        .content.decode()
+    )
+    assert "Jonge wijk met veel schulden" in body
+    assert "Het integrale team" not in body
+    assert "Welke potenties/ hulpbronnen" not in body
