@@ -1,7 +1,8 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
 from wijkteam.models import AccessLogEntry, ExportJob, Membership, Team, User
+from wijkteam.services import user_deactivate
 
 admin.site.site_header = "Wijkteam — functioneel beheer"
 admin.site.site_title = "Wijkteam beheer"
@@ -18,6 +19,20 @@ class MembershipInline(admin.TabularInline):
 class UserAdmin(DjangoUserAdmin):
     inlines = [MembershipInline]
     list_display = ["username", "first_name", "last_name", "email", "is_active"]
+    actions = ["deactivate"]
+
+    @admin.action(
+        description="Account deactiveren en alle sessies beëindigen",
+        permissions=["change"],
+    )
+    def deactivate(self, request, queryset):
+        ended = sum(user_deactivate(user=user) for user in queryset)
+        self.message_user(
+            request,
+            f"{queryset.count()} account(s) gedeactiveerd, "
+            f"{ended} sessie(s) beëindigd.",
+            messages.SUCCESS,
+        )
 
 
 @admin.register(Team)

@@ -185,3 +185,34 @@ class ExportJob(models.Model):
     def download_name(self) -> str:
         base = slugify(self.title) or f"{self.kind}-{self.object_id}"
         return f"{base}-versie-{self.version or 0}.pdf"
+
+
+# --- security (issue 8): sessions per user ------------------------------------
+
+
+class UserSession(models.Model):
+    """Which database session belongs to which user, so that deactivating a user can
+    end every session of theirs on the server. Deleted with the session (logout,
+    expiry cleanup) through the cascade."""
+
+    session = models.OneToOneField(
+        "sessions.Session",
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name="sessie",
+    )
+    user = models.ForeignKey(
+        User,
+        on_delete=models.CASCADE,
+        related_name="sessions",
+        verbose_name="gebruiker",
+    )
+    started_at = models.DateTimeField("ingelogd om", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "sessie van gebruiker"
+        verbose_name_plural = "sessies van gebruikers"
+
+    def __str__(self) -> str:
+        return f"{self.user} sinds {self.started_at:%d-%m-%Y %H:%M}"

@@ -21,6 +21,7 @@ ITEMS: list[NavItem] = [
     NavItem("Mijn team", "team_current", "team.view"),
     NavItem("Startdocumenten", "bouwstenen:startdocument_list", "startdocument.view"),
     NavItem("Plannen van aanpak", "bouwstenen:plan_list", "startdocument.view"),
+    NavItem("Toegangslog", "accesslog_list", "accesslog.view"),
 ]
 
 

@@ -7,6 +7,7 @@ loudly (ImproperlyConfigured) on a value they cannot read, rather than guessing.
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -79,6 +80,10 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_htmx",
     "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "wijkteam",
     "cases",
     "gebiedsanalyse",
@@ -93,11 +98,18 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "wijkteam.middleware.NoStoreMiddleware",
+    # Inside the header middleware, so their redirects carry the headers too: end
+    # sessions past 12 hours, then demand the second factor.
+    "wijkteam.security.AbsoluteSessionTimeoutMiddleware",
+    "wijkteam.security.TwoFactorMiddleware",
+    # Last: turns a locked-out login attempt into the Dutch lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "wijkteam.urls"
@@ -143,6 +155,12 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": _VALIDATORS + "CommonPasswordValidator"},
     {"NAME": _VALIDATORS + "NumericPasswordValidator"},
+]
+# django-axes must come first: it refuses locked-out attempts before the password
+# is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -205,7 +223,12 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "wijkteam@localhost")
 
 # Sessions: personal data, so short idle time; the cookie dies with the browser.
+# Sessions live in the database so that logout and deactivation end them on the
+# server (wijkteam.models.UserSession points at django_session rows).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 30 * 60)
+# Absolute limit, counted from login, whatever the user does (wijkteam.security).
+SESSION_ABSOLUTE_SECONDS = env_int("SESSION_ABSOLUTE_SECONDS", 12 * 60 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
@@ -243,13 +266,42 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Login throttling (django-axes): 5 failures lock that username from that IP address
+# for the cool-off time; a colleague behind the same office IP is not locked.
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # our own access log records every login
+AXES_LOCKOUT_CALLABLE = "wijkteam.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "wijkteam.security.axes_client_ip"
+AXES_USERNAME_FORM_FIELD = "username"
+
+# Two-factor authentication (django-otp, TOTP + recovery codes) for every role that
+# sees personal data. OTP_ENFORCED exists for the test suite only (tests that are
+# about 2FA switch it on); production leaves it unset.
+OTP_REQUIRED_ROLES = env_list("OTP_REQUIRED_ROLES", "balie,wijkteamlid,teamleider")
+OTP_ENFORCED = env_bool("OTP_ENFORCED", True)
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Wijkteam")
+OTP_RECOVERY_CODES = 10
+
+# Access log review: a user who viewed more distinct persons in one day is reported.
+ACCESSLOG_UNUSUAL_PERSONS_PER_DAY = env_int("ACCESSLOG_UNUSUAL_PERSONS_PER_DAY", 25)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"redact": {"()": "wijkteam.logfilters.RedactFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["redact"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }

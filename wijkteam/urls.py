@@ -1,13 +1,34 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from wijkteam import export_views, views
+from wijkteam import beheer_views, export_views, two_factor_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("accounts/login/", views.LoginView.as_view(), name="login"),
     path("accounts/logout/", views.LogoutView.as_view(), name="logout"),
+    path(
+        "accounts/tweestaps/instellen/",
+        two_factor_views.two_factor_setup,
+        name="two_factor_setup",
+    ),
+    path(
+        "accounts/tweestaps/code/",
+        two_factor_views.two_factor_verify,
+        name="two_factor_verify",
+    ),
+    path("beheer/toegangslog/", beheer_views.accesslog_list, name="accesslog_list"),
+    path(
+        "beheer/toegangslog/export.csv",
+        beheer_views.accesslog_csv,
+        name="accesslog_csv",
+    ),
+    path(
+        "beheer/toegangslog/opvallend/",
+        beheer_views.accesslog_unusual,
+        name="accesslog_unusual",
+    ),
     path("team/", views.team_current, name="team_current"),
     path("team/kiezen/", views.switch_team, name="team_switch"),
     path("teams/<int:pk>/", views.team_detail, name="team_detail"),

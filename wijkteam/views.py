@@ -50,6 +50,9 @@ class LoginView(auth_views.LoginView):
         return response
 
     def form_invalid(self, form):
+        if getattr(self.request, "axes_locked_out", False):
+            # django-axes answers with the lockout page, which logs the attempt.
+            return super().form_invalid(form)
         log_access(
             self.request,
             action=AccessAction.LOGIN_FAILED,

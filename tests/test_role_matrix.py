@@ -1,0 +1,130 @@
+"""The role matrix: for every page, which roles may open it. Every cell is asserted:
+an allowed role gets its page (200) or is sent on (302, never to login); any other
+role gets 403. A member of *another* team is the sweep's business (404, see
+test_url_sweeps.py).
+
+Every URL without parameters must have a row here, so a new page cannot ship without
+a decision about who may use it. URLs with parameters may have a row with `kwargs`
+(built from an object of the user's own team).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+import pytest
+
+from bouwstenen.tests.factories import DocumentFactory
+from tests.sweep import PUBLIC, parameters, url_patterns
+from wijkteam.constants import Role
+
+B = Role.BALIE
+W = Role.WIJKTEAMLID
+T = Role.TEAMLEIDER
+K = Role.KWARTIERMAKER
+BH = Role.BEHEERDER
+EVERYONE = frozenset(Role)
+
+
+@dataclass(frozen=True)
+class Cell:
+    allowed: frozenset[str]
+    method: str = "get"
+    kwargs: Callable | None = None  # team -> URL kwargs, for URLs with parameters
+
+
+def _document(team) -> dict:
+    return {"pk": DocumentFactory(team=team).pk}
+
+
+ROLE_MATRIX: dict[str, Cell] = {
+    # wijkteam
+    "home": Cell(EVERYONE),
+    "team_current": Cell(EVERYONE),
+    "team_switch": Cell(EVERYONE, method="post"),
+    "team_detail": Cell(EVERYONE, kwargs=lambda team: {"pk": team.pk}),
+    "two_factor_setup": Cell(EVERYONE),
+    "two_factor_verify": Cell(EVERYONE),
+    # functioneel beheer
+    "accesslog_list": Cell(frozenset({BH})),
+    "accesslog_csv": Cell(frozenset({BH})),
+    "accesslog_unusual": Cell(frozenset({BH})),
+    # kwartiermaken (bouwstenen)
+    "bouwstenen:startdocument_list": Cell(frozenset({T, K})),
+    "bouwstenen:plan_list": Cell(frozenset({T, K})),
+    "bouwstenen:startdocument_new": Cell(frozenset({K})),
+    "bouwstenen:plan_new": Cell(frozenset({K})),
+    "bouwstenen:document_detail": Cell(frozenset({T, K}), kwargs=_document),
+    "bouwstenen:section_edit": Cell(
+        frozenset({K}), kwargs=lambda team: {"pk": _document(team)["pk"], "number": 1}
+    ),
+    "bouwstenen:version_compare": Cell(frozenset({T, K}), kwargs=_document),
+    "bouwstenen:development_plan": Cell(frozenset({T, K}), kwargs=_document),
+    "bouwstenen:comment_add": Cell(frozenset({T, K}), method="post", kwargs=_document),
+    "bouwstenen:version_status": Cell(frozenset({K}), method="post", kwargs=_document),
+    "export_start": Cell(
+        frozenset({T, K}),
+        method="post",
+        kwargs=lambda team: {
+            "kind": "bouwstenen-document",
+            "object_id": _document(team)["pk"],
+        },
+    ),
+}
+
+
+def test_every_url_without_parameters_has_a_row():
+    missing = sorted(
+        name
+        for name, pattern in url_patterns()
+        if name and name not in PUBLIC and not parameters(pattern)
+        if name not in ROLE_MATRIX
+    )
+    lines = "\n".join(
+        f'    "{name}": Cell(frozenset({{B, W, T, K, BH}})),  # keep only the '
+        "roles that may open it"
+        for name in missing
+    )
+    assert not missing, (
+        "Add a row to ROLE_MATRIX in tests/test_role_matrix.py for each new URL "
+        "(B=balie, W=wijkteamlid, T=teamleider, K=kwartiermaker, BH=beheerder; "
+        'method="post" for POST-only views):\n' + lines
+    )
+
+
+def test_every_row_names_an_existing_url():
+    names = {name for name, _ in url_patterns()}
+    stale = sorted(set(ROLE_MATRIX) - names)
+    assert not stale, f"Remove from ROLE_MATRIX (no such URL name): {stale}"
+
+
+def test_rows_with_parameters_say_how_to_fill_them():
+    with_params = {name for name, p in url_patterns() if name and parameters(p)}
+    for name, cell in ROLE_MATRIX.items():
+        assert (name in with_params) == (cell.kwargs is not None), name
+
+
+CELLS = [(name, role) for name in ROLE_MATRIX for role in Role]
+
+
+@pytest.mark.parametrize(("name", "role"), CELLS, ids=[f"{n}-{r}" for n, r in CELLS])
+def test_cell(client, member, team, name, role):
+    cell = ROLE_MATRIX[name]
+    client.force_login(member(role, team))
+    url = reverse(name, kwargs=cell.kwargs(team) if cell.kwargs else None)
+    response = getattr(client, cell.method)(url)
+    if role in cell.allowed:
+        assert response.status_code in (200, 302), f"{role} {url}"
+        if response.status_code == 302:
+            assert not response["Location"].startswith(reverse("login")), url
+    else:
+        assert response.status_code == 403, f"{role} {url}: {response.status_code}"
+
+
+def test_the_matrix_can_fail(client, member, team):
+    """A cell that says 'not allowed' for a page everyone may open is caught."""
+    client.force_login(member(Role.BALIE, team))
+    assert client.get(reverse("home")).status_code != 403

@@ -1,0 +1,178 @@
+"""Functioneel beheer: the access log viewer (NEN 7513) and the report of unusual
+access. Reading the log is itself logged."""
+
+from __future__ import annotations
+
+import csv
+from datetime import datetime, time, timedelta
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import TruncDate
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from wijkteam.access import team_permission_required
+from wijkteam.accesslog import log_access
+from wijkteam.constants import AccessAction
+from wijkteam.models import AccessLogEntry, Membership, Team
+from wijkteam.security_forms import AccessLogFilterForm
+
+PAGE_SIZE = 50
+UNUSUAL_DAYS = 30
+CSV_COLUMNS = [
+    ("at", "tijdstip"),
+    ("username", "gebruiker"),
+    ("role", "rol"),
+    ("team", "team"),
+    ("action", "actie"),
+    ("person_id", "persoon"),
+    ("object_type", "soort gegeven"),
+    ("object_id", "gegeven"),
+    ("purpose", "doel"),
+    ("path", "adres"),
+    ("ip_address", "IP-adres"),
+    ("result", "resultaat"),
+]
+
+
+def team_log(team: Team) -> QuerySet[AccessLogEntry]:
+    """Rows of this team, plus the team-less rows (failed logins) that name one of
+    its members. Never another team's rows."""
+    members = Membership.objects.filter(team=team).values("user__username")
+    return AccessLogEntry.objects.filter(
+        Q(team=team) | Q(team__isnull=True, username__in=members)
+    )
+
+
+def _day_start(day) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def filtered(queryset: QuerySet, data: dict) -> QuerySet:
+    if data.get("person"):
+        queryset = queryset.filter(person_id=data["person"])
+    if data.get("user"):
+        queryset = queryset.filter(username__iexact=data["user"])
+    if data.get("date_from"):
+        queryset = queryset.filter(at__gte=_day_start(data["date_from"]))
+    if data.get("date_to"):
+        next_day = data["date_to"] + timedelta(days=1)
+        queryset = queryset.filter(at__lt=_day_start(next_day))
+    if data.get("action"):
+        queryset = queryset.filter(action=data["action"])
+    return queryset
+
+
+def _filters(request: HttpRequest) -> tuple[AccessLogFilterForm, QuerySet]:
+    form = AccessLogFilterForm(request.GET or None)
+    rows = team_log(request.team).select_related("team")
+    if form.is_bound:
+        rows = filtered(rows, form.cleaned_data) if form.is_valid() else rows.none()
+    return form, rows
+
+
+def _purpose(form: AccessLogFilterForm) -> str:
+    if not form.is_bound or not form.is_valid():
+        return "toegangslog: zonder filter"
+    used = [f"{k}={v}" for k, v in form.cleaned_data.items() if v]
+    return "toegangslog: " + (", ".join(used) or "zonder filter")
+
+
+@team_permission_required("accesslog.view")
+@require_GET
+def accesslog_list(request: HttpRequest) -> HttpResponse:
+    form, rows = _filters(request)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    entries = list(page.object_list)
+    persons = [e.person_id for e in entries if e.person_id is not None] or [None]
+    log_access(
+        request, action=AccessAction.VIEW, person_ids=persons, purpose=_purpose(form)
+    )
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(
+        request,
+        "wijkteam/beheer/accesslog_list.html",
+        {"form": form, "page": page, "entries": entries, "query": query.urlencode()},
+    )
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+@team_permission_required("accesslog.view")
+@require_GET
+def accesslog_csv(request: HttpRequest) -> HttpResponse:
+    form, rows = _filters(request)
+    persons = rows.exclude(person_id__isnull=True).values_list("person_id", flat=True)
+    logged = log_access(
+        request,
+        action=AccessAction.EXPORT,
+        person_ids=list(persons.distinct().order_by()) or [None],
+        purpose=_purpose(form).replace("toegangslog", "toegangslog CSV", 1),
+    )
+    rows = rows.filter(pk__lt=min(row.pk for row in logged))  # not its own rows
+    writer = csv.writer(_Echo(), delimiter=";")
+
+    def lines():
+        yield "\ufeff"  # Excel reads UTF-8 with a byte order mark
+        yield writer.writerow([label for _, label in CSV_COLUMNS])
+        for entry in rows.iterator(chunk_size=2000):
+            yield writer.writerow(_csv_row(entry))
+
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="toegangslog-{stamp}.csv"'
+    return response
+
+
+def _csv_row(entry: AccessLogEntry) -> list[str]:
+    values = []
+    for field, _ in CSV_COLUMNS:
+        value = getattr(entry, field)
+        if field == "at":
+            value = timezone.localtime(value).strftime("%d-%m-%Y %H:%M:%S")
+        elif field == "team":
+            value = value.name if value else ""
+        values.append(_csv_safe("" if value is None else str(value)))
+    return values
+
+
+def _csv_safe(value: str) -> str:
+    """No formula injection when the file is opened in a spreadsheet."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def unusual_access(team: Team, *, since, threshold: int) -> list[dict]:
+    """Per user and day: how many distinct persons they viewed, where more than
+    `threshold`. One GROUP BY query."""
+    return list(
+        AccessLogEntry.objects.filter(
+            team=team, at__gte=since, person_id__isnull=False, result="ok"
+        )
+        .annotate(day=TruncDate("at"))
+        .values("username", "day")
+        .annotate(persons=Count("person_id", distinct=True))
+        .filter(persons__gt=threshold)
+        .order_by("-day", "-persons", "username")
+    )
+
+
+@team_permission_required("accesslog.view")
+@require_GET
+def accesslog_unusual(request: HttpRequest) -> HttpResponse:
+    threshold = settings.ACCESSLOG_UNUSUAL_PERSONS_PER_DAY
+    since = _day_start(timezone.localdate() - timedelta(days=UNUSUAL_DAYS))
+    rows = unusual_access(request.team, since=since, threshold=threshold)
+    log_access(request, action=AccessAction.VIEW, purpose="toegangslog: opvallend")
+    return render(
+        request,
+        "wijkteam/beheer/accesslog_unusual.html",
+        {"rows": rows, "threshold": threshold, "days": UNUSUAL_DAYS},
+    )

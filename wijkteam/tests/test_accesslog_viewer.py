@@ -1,0 +1,214 @@
+"""/beheer/toegangslog/: the access log for beheerders, its CSV export and the
+report of unusual access. Reading the log is logged too."""
+
+import csv
+import io
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.urls import reverse
+from django.utils import timezone
+
+import pytest
+
+from wijkteam.beheer_views import PAGE_SIZE, unusual_access
+from wijkteam.constants import AccessAction, Role
+from wijkteam.models import AccessLogEntry
+from wijkteam.tests.factories import UserFactory
+from wijkteam.tests.factories_security import AccessLogEntryFactory
+
+AMS = ZoneInfo("Europe/Amsterdam")
+LIST = "accesslog_list"
+
+
+@pytest.fixture
+def beheerder(member, team):
+    return member(Role.BEHEERDER, team, username="fatma")
+
+
+@pytest.fixture
+def lid(member, team):
+    return member(Role.WIJKTEAMLID, team, username="youssef")
+
+
+def rows_shown(response) -> list[int]:
+    return [e.pk for e in response.context["entries"]]
+
+
+def test_anonymous_goes_to_login(client, db):
+    response = client.get(reverse(LIST))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.parametrize(
+    "role", [Role.BALIE, Role.WIJKTEAMLID, Role.TEAMLEIDER, Role.KWARTIERMAKER]
+)
+@pytest.mark.parametrize("name", [LIST, "accesslog_csv", "accesslog_unusual"])
+def test_other_roles_get_403(login, member, team, role, name):
+    assert login(member(role, team)).get(reverse(name)).status_code == 403
+
+
+def test_user_without_team_gets_404(login, db):
+    assert login(UserFactory()).get(reverse(LIST)).status_code == 404
+
+
+@pytest.mark.parametrize("name", [LIST, "accesslog_csv", "accesslog_unusual"])
+def test_post_is_405(login, beheerder, name):
+    assert login(beheerder).post(reverse(name)).status_code == 405
+
+
+def test_shows_own_team_only(login, beheerder, lid, team, other_team, member):
+    own = AccessLogEntryFactory(user=lid, team=team, person_id=11)
+    own_failed = AccessLogEntryFactory(failed_login=True, username="youssef")
+    stranger = member(Role.WIJKTEAMLID, other_team, username="kees")
+    AccessLogEntryFactory(user=stranger, team=other_team, person_id=99)
+    AccessLogEntryFactory(failed_login=True, username="kees")
+    response = login(beheerder).get(reverse(LIST))
+    assert response.status_code == 200
+    assert set(rows_shown(response)) == {own.pk, own_failed.pk}
+    assert "Toegangslog" in response.content.decode()
+
+
+def test_filters_by_person_user_period_and_action(login, beheerder, lid, team):
+    day = datetime(2026, 3, 10, 9, 0, tzinfo=AMS)
+    a = AccessLogEntryFactory(user=lid, team=team, person_id=5, at=day)
+    b = AccessLogEntryFactory(user=lid, team=team, person_id=6, at=day)
+    c = AccessLogEntryFactory(
+        user=lid, team=team, person_id=5, at=day + timedelta(days=2)
+    )
+    d = AccessLogEntryFactory(
+        user=beheerder, team=team, person_id=5, action=AccessAction.EXPORT, at=day
+    )
+    client = login(beheerder)
+
+    def shown(**params):
+        response = client.get(reverse(LIST), params)
+        assert response.status_code == 200
+        return set(rows_shown(response))
+
+    assert shown(person=5) >= {a.pk, c.pk, d.pk}
+    assert b.pk not in shown(person=5)
+    assert shown(user="YOUSSEF") == {a.pk, b.pk, c.pk}
+    assert shown(date_from="10-03-2026", date_to="10-03-2026") == {a.pk, b.pk, d.pk}
+    assert shown(date_from="11-03-2026", date_to="12-03-2026") == {c.pk}
+    assert shown(action="export", person=5) == {d.pk}
+
+
+def test_period_boundaries_follow_amsterdam_days(login, beheerder, lid, team):
+    late = AccessLogEntryFactory(
+        user=lid, team=team, at=datetime(2026, 3, 10, 23, 30, tzinfo=AMS)
+    )
+    response = login(beheerder).get(
+        reverse(LIST), {"date_from": "10-03-2026", "date_to": "10-03-2026"}
+    )
+    assert rows_shown(response) == [late.pk]
+
+
+@pytest.mark.parametrize(
+    ("params", "error"),
+    [
+        ({"date_from": "2026-03-10"}, "Vul een datum in als dd-mm-jjjj."),
+        ({"date_from": "31-02-2026"}, "Vul een datum in als dd-mm-jjjj."),
+        (
+            {"date_from": "12-03-2026", "date_to": "10-03-2026"},
+            "De einddatum ligt voor de begindatum.",
+        ),
+        ({"person": "abc"}, "Vul een persoonsnummer in (alleen cijfers)."),
+        ({"person": "-4"}, "Vul een persoonsnummer in (alleen cijfers)."),
+        ({"action": "<script>"}, "Kies een actie uit de lijst."),
+    ],
+)
+def test_bad_filters_give_a_dutch_error_and_no_rows(
+    login, beheerder, lid, team, params, error
+):
+    AccessLogEntryFactory(user=lid, team=team)
+    response = login(beheerder).get(reverse(LIST), params)
+    assert response.status_code == 200
+    assert error in response.content.decode()
+    assert rows_shown(response) == []
+
+
+def test_reading_the_log_is_logged_per_person_shown(login, beheerder, lid, team):
+    AccessLogEntryFactory(user=lid, team=team, person_id=41)
+    AccessLogEntryFactory(user=lid, team=team, person_id=42)
+    login(beheerder).get(reverse(LIST), {"user": "youssef"})
+    rows = AccessLogEntry.objects.filter(username="fatma", action=AccessAction.VIEW)
+    assert sorted(r.person_id for r in rows) == [41, 42]
+    assert all("toegangslog" in r.purpose and "youssef" in r.purpose for r in rows)
+
+
+def test_paginated_with_a_constant_number_of_queries(
+    login, beheerder, lid, team, django_assert_max_num_queries
+):
+    client = login(beheerder)
+    AccessLogEntryFactory.create_batch(3, user=lid, team=team)
+    client.get(reverse(LIST))  # warm the session
+    with django_assert_max_num_queries(12) as few:
+        client.get(reverse(LIST))
+    AccessLogEntryFactory.create_batch(PAGE_SIZE + 20, user=lid, team=team)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(reverse(LIST))
+    assert len(response.context["entries"]) == PAGE_SIZE
+    second = client.get(reverse(LIST), {"pagina": 2})
+    assert len(second.context["entries"]) > 0
+    assert "Volgende" in response.content.decode()
+
+
+def _csv(response) -> list[list[str]]:
+    body = b"".join(response.streaming_content).decode("utf-8").lstrip("\ufeff")
+    return list(csv.reader(io.StringIO(body), delimiter=";"))
+
+
+def test_csv_export_is_filtered_scoped_and_logged(
+    login, beheerder, lid, team, other_team, member
+):
+    AccessLogEntryFactory(user=lid, team=team, person_id=7, purpose="=HYPERLINK(1)")
+    AccessLogEntryFactory(user=lid, team=team, person_id=8)
+    stranger = member(Role.WIJKTEAMLID, other_team)
+    AccessLogEntryFactory(user=stranger, team=other_team, person_id=7)
+    response = login(beheerder).get(reverse("accesslog_csv"), {"person": 7})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    rows = _csv(response)
+    assert rows[0][:3] == ["tijdstip", "gebruiker", "rol"]
+    assert len(rows) == 2
+    assert rows[1][1] == "youssef" and rows[1][5] == "7"
+    assert rows[1][8] == "'=HYPERLINK(1)"  # no formula in a spreadsheet
+    logged = AccessLogEntry.objects.get(username="fatma", action=AccessAction.EXPORT)
+    assert logged.person_id == 7
+    assert "CSV" in logged.purpose
+
+
+def test_unusual_access_reports_many_persons_in_a_day(
+    settings, login, beheerder, lid, team, other_team, member,
+    django_assert_num_queries,
+):  # fmt: skip
+    settings.ACCESSLOG_UNUSUAL_PERSONS_PER_DAY = 3
+    quiet = member(Role.WIJKTEAMLID, team, username="ingrid")
+    today = timezone.localtime().replace(hour=10)
+    for pid in range(4):  # 4 distinct persons: above the threshold of 3
+        AccessLogEntryFactory(user=lid, team=team, person_id=pid, at=today)
+    AccessLogEntryFactory(user=lid, team=team, person_id=0, at=today)  # repeat
+    for pid in range(3):  # exactly 3: not reported
+        AccessLogEntryFactory(user=quiet, team=team, person_id=pid, at=today)
+    for pid in range(2):  # 4 over two days: not reported
+        AccessLogEntryFactory(
+            user=quiet, team=team, person_id=10 + pid, at=today - timedelta(days=1)
+        )
+    stranger = member(Role.WIJKTEAMLID, other_team, username="kees")
+    for pid in range(10):  # another team's user: never in this team's report
+        AccessLogEntryFactory(user=stranger, team=other_team, person_id=pid, at=today)
+    since = today - timedelta(days=30)
+    with django_assert_num_queries(1):
+        rows = unusual_access(team, since=since, threshold=3)
+    assert [(r["username"], r["persons"]) for r in rows] == [("youssef", 4)]
+
+    response = login(beheerder).get(reverse("accesslog_unusual"))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "youssef" in body and "ingrid" not in body and "kees" not in body
+    assert AccessLogEntry.objects.filter(
+        username="fatma", purpose="toegangslog: opvallend"
+    ).exists()
