@@ -2,6 +2,7 @@ from django.urls import reverse
 
 import pytest
 
+from bouwstenen import services
 from bouwstenen.tests.factories import DocumentFactory
 from wijkteam.constants import Role
 
@@ -58,3 +59,20 @@ def test_kwartiermaker_sees_edit_links_and_transition(login, kwartiermaker, url)
     assert "Opgave bewerken" in body
     assert "Ter bespreking voorleggen" in body
     assert "Vaststellen" not in body  # not from concept
+
+
+def test_detail_queries_do_not_grow_with_versions(
+    login, teamleider, team, kwartiermaker, django_assert_max_num_queries
+):
+    document = DocumentFactory(team=team, vastgesteld=True)
+    for _ in range(3):
+        services.version_start_new(document=document, user=kwartiermaker)
+        latest = document.versions.order_by("-number").first()
+        for status in ("ter_bespreking", "vastgesteld"):
+            services.version_change_status(
+                version=latest, to_status=status, user=kwartiermaker
+            )
+    url = reverse("bouwstenen:document_detail", args=[document.pk])
+    client = login(teamleider)
+    with django_assert_max_num_queries(18):
+        assert client.get(url).status_code == 200

@@ -119,6 +119,8 @@ def test_status_failed_shows_error_and_retry(login, member, team, document):
     body = client.get(reverse("export_status", args=[job.pk])).content.decode()
     assert "De PDF kon niet worden gemaakt." in body
     assert "Opnieuw proberen" in body
+    assert str(job.token)[:8] in body
+    assert "Testfout" not in body  # the technical error stays in the admin
 
 
 # --- download -----------------------------------------------------------
