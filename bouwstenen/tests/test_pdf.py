@@ -75,3 +75,15 @@ def test_plan_pdf_has_every_section_answer_and_page_numbers(answered, monkeypatc
     assert fetched and all(
         u.startswith("https://wijkteam.invalid/static/") for u in fetched
     )
+
+
+def test_startdocument_pdf_cover_and_footer_show_version_and_status(answered):
+    start, _ = answered
+    data = render_pdf(EXPORT_KIND.template, build_context(start.pk, 1))
+    text, pages = text_of(data)
+    flat = " ".join(text.split())
+    assert "Vastgesteld, vastgesteld door" in flat
+    assert f"{start.team.name} · versie 1, Vastgesteld pagina 2 van {pages}" in flat
+    assert "Plan Noord" not in flat  # a startdocument has no bijlage
+    for section in Section.objects.filter(document_kind="startdocument"):
+        assert f"{section.number}. {section.title}" in flat
