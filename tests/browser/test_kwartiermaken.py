@@ -31,6 +31,7 @@ def test_kwartiermaker_fills_in_bouwstenen_and_exports_pdf(page, celery_worker):
     # Bouwsteen 1: Opgave, with the gebiedsanalyse hook next to it
     page.get_by_role("link", name="Opgave bewerken").click()
     page.get_by_text("Gebiedsanalyse nog niet beschikbaar").wait_for()
+    page.wait_for_load_state("load")  # bouwstenen.js listens from here on
     page.get_by_label("Wat zijn de belangrijkste kenmerken van de wijk").fill(
         "Oude arbeiderswijk, veel jonge gezinnen en schulden."
     )
