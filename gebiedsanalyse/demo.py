@@ -1,5 +1,169 @@
-"""Demo data of this app, called by `manage.py demo_data` (idempotent)."""
+"""Demo data of this app, called by `manage.py demo_data` (idempotent).
+
+The demo gemeente is Rotterdam (GM0599) with real CBS areas, figures and boundaries
+read from the shared CBS folder (`../shared/data/cbs` next to the repository). When
+that folder is absent the CBS part is skipped with a message; the team data (sociale
+kaart, hulpbronnen, wijkanalyse) is made either way. Organisation names are invented.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from django.conf import settings
+
+from gebiedsanalyse.constants import Channel, PlaceKind, ResourceKind, Urgency
+from gebiedsanalyse.importer import boundaries_import, cbs_import
+from gebiedsanalyse.models import (
+    Area,
+    AreaFigure,
+    InfoMeeting,
+    OutreachAction,
+    ResidentGroup,
+    Resource,
+    SocialPlace,
+)
+
+GEMEENTE = "GM0599"
+YEAR = 2024
+# (file, kind): figures first (national file, then the map's richer columns), then
+# boundaries. Only Rotterdam and the country are read from the national file.
+FILES = [
+    ("kwb2024_85984NED_NL_bevolking_geslacht_leeftijd.csv", "csv"),
+    ("wbkaart2024_gemeenten_NL_attributen.csv", "csv"),
+    ("wbkaart2024_wijken_Randstad_attributen.csv", "csv"),
+    ("wbkaart2024_buurten_Rijnmond_attributen.csv", "csv"),
+    ("wbkaart2024_wijken_Randstad.geojson", "geojson"),
+    ("wbkaart2024_buurten_Rijnmond.geojson", "geojson"),
+]
+# Demo team -> the Rotterdam wijk it serves (with all its buurten).
+TEAM_WIJK = {
+    "Wijkteam Feijenoord": "WK059910",
+    "Wijkteam Delfshaven": "WK059903",
+    "Wijkteam Charlois": "WK059915",
+}
+
+PLACES = [
+    (PlaceKind.WIJKORGANISATIE, "Wijkcentrum De Afrikaander", "BU05991086",
+     "Inloop, taalcafé en spreekuur van het wijkteam op dinsdag."),
+    (PlaceKind.RELIGIEUS, "Moskeevereniging Feijenoord", "BU05991087",
+     "Vrijdaggebed; het bestuur denkt mee over voorlichting voor ouderen."),
+    (PlaceKind.RELIGIEUS, "Protestantse wijkgemeente Zuid", "BU05991081",
+     "Maaltijd voor buurtbewoners op donderdag."),
+    (PlaceKind.MKB, "Supermarkt aan het plein", "BU05991082",
+     "Prikbord voor aankondigingen; de eigenaar kent veel ouderen."),
+    (PlaceKind.VERENIGING, "Voetbalvereniging Zuiderkwartier", "BU05991080",
+     "Jeugdteams; vrijwilligers gezocht."),
+    (PlaceKind.SCHOOL, "Basisschool De Kade", "BU05991085",
+     "Schoolmaatschappelijk werk; koffieochtend voor ouders."),
+    (PlaceKind.INFORMEEL, "Vrouwengroep Bloemhof", "BU05991081",
+     "Wekelijkse ontmoeting, veel contact met nieuwkomers."),
+    (PlaceKind.SLEUTELFIGUUR, "Buurtconciërge Hillesluis", "BU05991082",
+     "Kent de portieken en signaleert vroeg."),
+]  # fmt: skip
+RESOURCES = [
+    (ResourceKind.HULPBRON, "Bouwspeeltuin en kinderboerderij", "BU05991080",
+     "Activiteiten voor kinderen, ook geschikt voor gezinnen met problemen."),
+    (ResourceKind.POTENTIE, "Actieve bewoners in de Afrikaanderwijk", "BU05991086",
+     "Een groep bewoners wil een buurtmaaltijd opzetten."),
+]  # fmt: skip
+
+
+def cbs_folder() -> Path:
+    return Path(settings.BASE_DIR).parent / "shared" / "data" / "cbs"
+
+
+def _say(message: str) -> None:
+    sys.stdout.write(f"gebiedsanalyse: {message}\n")
+
+
+def load_cbs(folder: Path | None = None) -> bool:
+    """Rotterdam's real areas, figures and boundaries. False when skipped."""
+    folder = folder or cbs_folder()
+    if AreaFigure.objects.filter(area__code=GEMEENTE, year=YEAR).exists():
+        return True  # already there: the demo stays idempotent and fast
+    if not folder.is_dir():
+        _say(f"CBS-map {folder} ontbreekt; gebieden en kerncijfers overgeslagen.")
+        return False
+    for name, kind in FILES:
+        path = folder / name
+        if not path.is_file():
+            _say(f"{name} ontbreekt in {folder}; overgeslagen.")
+            continue
+        if kind == "csv":
+            cbs_import(
+                raw=path.read_bytes(), file_name=name, year=YEAR, only_gemeente=GEMEENTE
+            )
+        else:
+            boundaries_import(
+                raw=path.read_bytes(), file_name=name, only_gemeente=GEMEENTE
+            )
+    return True
+
+
+def _link_teams(context) -> None:
+    for team in context.teams:
+        code = TEAM_WIJK.get(team.name)
+        if not code:
+            continue
+        for area in Area.objects.filter(code=code) | Area.objects.filter(
+            parent__code=code
+        ):
+            area.teams.add(team)
 
 
 def load(context) -> None:
-    """Nothing yet."""
+    if load_cbs():
+        _link_teams(context)
+    team = context.team
+    areas = {a.code: a for a in Area.objects.filter(code__startswith="BU059910")}
+    for kind, name, code, offer in PLACES:
+        SocialPlace.objects.get_or_create(
+            team=team,
+            name=name,
+            defaults={"kind": kind, "area": areas.get(code), "offer": offer},
+        )
+    for kind, title, code, description in RESOURCES:
+        Resource.objects.get_or_create(
+            team=team,
+            title=title,
+            defaults={
+                "kind": kind,
+                "area": areas.get(code),
+                "description": description,
+            },
+        )
+    youth, created = ResidentGroup.objects.get_or_create(
+        team=team,
+        name="Jongeren in de Afrikaanderwijk",
+        defaults={
+            "area": areas.get("BU05991086"),
+            "reason": "Weinig contact met het wijkteam; jongeren op het plein.",
+        },
+    )
+    if created:
+        youth.focus_members.set(
+            [context.user("wijkteamlid"), context.user("wijkteamlid_b")]
+        )
+    OutreachAction.objects.get_or_create(
+        team=team,
+        title="Kennismaken op het schoolplein",
+        defaults={
+            "group": youth,
+            "goal": "Ouders leren het wijkteam kennen als laagdrempelig aanspreekpunt.",
+            "urgency": Urgency.HOOG,
+            "planned_on": date(2026, 12, 8),
+        },
+    )
+    InfoMeeting.objects.get_or_create(
+        team=team,
+        title="Resultaten wijkanalyse Feijenoord",
+        defaults={
+            "held_on": date(2026, 12, 15),
+            "location": "Wijkcentrum De Afrikaander",
+            "channels": [Channel.WIJKWEBSITE, Channel.WIJKKRANT, Channel.BRIEFJES],
+            "audience": "Alle bewoners zijn welkom; vooral jongeren en nieuwkomers.",
+        },
+    )

@@ -1,1 +1,23 @@
 """Reusable reads: QuerySets that scope by team or user."""
+
+from django.db import models
+
+from wijkteam.access import team_ids_with
+
+
+class AreaQuerySet(models.QuerySet):
+    def search(self, query: str):
+        query = query.strip()
+        if not query:
+            return self
+        return self.filter(
+            models.Q(name__icontains=query) | models.Q(code__iexact=query)
+        )
+
+
+class TeamOwnedQuerySet(models.QuerySet):
+    def for_team(self, team):
+        return self.filter(team=team)
+
+    def visible_to(self, user, permission: str = "area.view"):
+        return self.filter(team_id__in=team_ids_with(user, permission))

@@ -18,6 +18,7 @@ from django.urls import reverse
 import pytest
 
 from bouwstenen.tests.factories import DocumentFactory
+from gebiedsanalyse.tests import factories as area_factories
 from tests.sweep import PUBLIC, parameters, url_patterns
 from wijkteam.constants import Role
 
@@ -73,7 +74,45 @@ ROLE_MATRIX: dict[str, Cell] = {
             "object_id": _document(team)["pk"],
         },
     ),
+    "gebiedsanalyse:cbs_upload": Cell(frozenset({BH})),
+    # gebiedsanalyse: public CBS data for everyone, team data written by area.edit
+    "gebiedsanalyse:area_list": Cell(EVERYONE),
+    "gebiedsanalyse:area_detail": Cell(EVERYONE, kwargs=lambda team: _area(team)),
+    "gebiedsanalyse:area_csv": Cell(EVERYONE, kwargs=lambda team: _area(team)),
+    "gebiedsanalyse:place_list": Cell(EVERYONE),
+    "gebiedsanalyse:resource_list": Cell(EVERYONE),
+    "gebiedsanalyse:wijkanalyse": Cell(EVERYONE),
+    "gebiedsanalyse:place_create": Cell(frozenset({W, T, K})),
+    "gebiedsanalyse:resource_create": Cell(frozenset({W, T, K})),
+    "gebiedsanalyse:group_create": Cell(frozenset({W, T, K})),
+    "gebiedsanalyse:action_create": Cell(frozenset({W, T, K})),
+    "gebiedsanalyse:meeting_create": Cell(frozenset({W, T, K})),
+    "gebiedsanalyse:place_edit": Cell(
+        frozenset({W, T, K}), kwargs=lambda team: _own(team, "SocialPlace")
+    ),
+    "gebiedsanalyse:resource_edit": Cell(
+        frozenset({W, T, K}), kwargs=lambda team: _own(team, "Resource")
+    ),
+    "gebiedsanalyse:group_edit": Cell(
+        frozenset({W, T, K}), kwargs=lambda team: _own(team, "ResidentGroup")
+    ),
+    "gebiedsanalyse:action_edit": Cell(
+        frozenset({W, T, K}), kwargs=lambda team: _own(team, "OutreachAction")
+    ),
+    "gebiedsanalyse:meeting_edit": Cell(
+        frozenset({W, T, K}), kwargs=lambda team: _own(team, "InfoMeeting")
+    ),
 }
+
+
+def _area(team) -> dict:
+    area = area_factories.AreaFactory(code="BU05991086", name="Afrikaanderwijk")
+    area.teams.add(team)
+    return {"code": area.code}
+
+
+def _own(team, model: str) -> dict:
+    return {"pk": getattr(area_factories, f"{model}Factory")(team=team).pk}
 
 
 def test_every_url_without_parameters_has_a_row():

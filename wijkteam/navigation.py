@@ -22,6 +22,10 @@ ITEMS: list[NavItem] = [
     NavItem("Startdocumenten", "bouwstenen:startdocument_list", "startdocument.view"),
     NavItem("Plannen van aanpak", "bouwstenen:plan_list", "startdocument.view"),
     NavItem("Toegangslog", "accesslog_list", "accesslog.view"),
+    NavItem("Gebieden", "gebiedsanalyse:area_list", "area.view"),
+    NavItem("Sociale kaart", "gebiedsanalyse:place_list", "area.view"),
+    NavItem("Wijkanalyse", "gebiedsanalyse:wijkanalyse", "area.view"),
+    NavItem("CBS-import", "gebiedsanalyse:cbs_upload", "beheer"),
 ]
 
 
