@@ -20,17 +20,17 @@ def test_kwartiermaker_fills_in_bouwstenen_and_exports_pdf(page, celery_worker):
     page.get_by_role("heading", name="Startdocumenten").wait_for()
     assert_accessible(page)
     page.get_by_role("link", name="Nieuw startdocument").click()
-    page.get_by_label("Titel").fill("Startdocument Hillesluis")
-    page.get_by_label("CBS-code gebied").fill("WK059912")
-    page.get_by_label("Naam gebied").fill("Hillesluis")
+    page.get_by_label("Titel").fill("Startdocument Feijenoord 2027")
+    page.get_by_label("CBS-code gebied").fill("WK059910")
+    page.get_by_label("Naam gebied").fill("Feijenoord")
     assert_accessible(page)
     page.get_by_role("button", name="Aanmaken").click()
-    page.get_by_role("heading", name="Startdocument Hillesluis").wait_for()
+    page.get_by_role("heading", name="Startdocument Feijenoord 2027").wait_for()
     assert_accessible(page)
 
-    # Bouwsteen 1: Opgave, with the gebiedsanalyse hook next to it
+    # Bouwsteen 1: Opgave, with the CBS figures of the area next to it
     page.get_by_role("link", name="Opgave bewerken").click()
-    page.get_by_text("Gebiedsanalyse nog niet beschikbaar").wait_for()
+    page.get_by_text("Kerncijfers Feijenoord, CBS 2024").wait_for()
     page.wait_for_load_state("load")  # bouwstenen.js listens from here on
     page.get_by_label("Wat zijn de belangrijkste kenmerken van de wijk").fill(
         "Oude arbeiderswijk, veel jonge gezinnen en schulden."
@@ -52,7 +52,7 @@ def test_kwartiermaker_fills_in_bouwstenen_and_exports_pdf(page, celery_worker):
     page.get_by_text("Dit onderdeel: 3 van 6 vragen beantwoord (50%)").wait_for()
     page.get_by_text("Hele document: 5 van 37 vragen beantwoord (14%)").wait_for()
 
-    page.get_by_role("link", name="Startdocument Hillesluis").click()
+    page.get_by_role("link", name="Startdocument Feijenoord 2027").click()
     page.get_by_text("Totaal: 5 van 37 vragen beantwoord").wait_for()
 
     # The plan van aanpak as PDF: the request returns at once, the worker renders
