@@ -19,8 +19,8 @@ class NavItem:
 
 ITEMS: list[NavItem] = [
     NavItem("Mijn team", "team_current", "team.view"),
-    NavItem("Startdocumenten", "bouwstenen:startdocument_list", "startdocument.view"),
-    NavItem("Plannen van aanpak", "bouwstenen:plan_list", "startdocument.view"),
+    # One entry for kwartiermaken; its pages link startdocumenten and plannen.
+    NavItem("Kwartiermaken", "bouwstenen:startdocument_list", "startdocument.view"),
     NavItem("Toegangslog", "accesslog_list", "accesslog.view"),
     NavItem("Gebieden", "gebiedsanalyse:area_list", "area.view"),
     NavItem("Sociale kaart", "gebiedsanalyse:place_list", "area.view"),
