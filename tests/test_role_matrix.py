@@ -17,6 +17,7 @@ from django.urls import reverse
 
 import pytest
 
+from bouwstenen.tests.factories import DocumentFactory
 from cases.tests import factories as case_factories
 from gebiedsanalyse.tests import factories as area_factories
 from tests.sweep import PUBLIC, parameters, url_patterns
@@ -37,6 +38,10 @@ class Cell:
     kwargs: Callable | None = None  # team -> URL kwargs, for URLs with parameters
 
 
+def _document(team) -> dict:
+    return {"pk": DocumentFactory(team=team).pk}
+
+
 ROLE_MATRIX: dict[str, Cell] = {
     # wijkteam
     "home": Cell(EVERYONE),
@@ -49,6 +54,27 @@ ROLE_MATRIX: dict[str, Cell] = {
     "accesslog_list": Cell(frozenset({BH})),
     "accesslog_csv": Cell(frozenset({BH})),
     "accesslog_unusual": Cell(frozenset({BH})),
+    # kwartiermaken (bouwstenen)
+    "bouwstenen:startdocument_list": Cell(frozenset({T, K})),
+    "bouwstenen:plan_list": Cell(frozenset({T, K})),
+    "bouwstenen:startdocument_new": Cell(frozenset({K})),
+    "bouwstenen:plan_new": Cell(frozenset({K})),
+    "bouwstenen:document_detail": Cell(frozenset({T, K}), kwargs=_document),
+    "bouwstenen:section_edit": Cell(
+        frozenset({K}), kwargs=lambda team: {"pk": _document(team)["pk"], "number": 1}
+    ),
+    "bouwstenen:version_compare": Cell(frozenset({T, K}), kwargs=_document),
+    "bouwstenen:development_plan": Cell(frozenset({T, K}), kwargs=_document),
+    "bouwstenen:comment_add": Cell(frozenset({T, K}), method="post", kwargs=_document),
+    "bouwstenen:version_status": Cell(frozenset({K}), method="post", kwargs=_document),
+    "export_start": Cell(
+        frozenset({T, K}),
+        method="post",
+        kwargs=lambda team: {
+            "kind": "bouwstenen-document",
+            "object_id": _document(team)["pk"],
+        },
+    ),
     "gebiedsanalyse:cbs_upload": Cell(frozenset({BH})),
     # gebiedsanalyse: public CBS data for everyone, team data written by area.edit
     # cases: the desk (balie) registers and searches; casus contents only for the team

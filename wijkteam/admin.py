@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
-from wijkteam.models import AccessLogEntry, Membership, Team, User
+from wijkteam.models import AccessLogEntry, ExportJob, Membership, Team, User
 from wijkteam.services import user_deactivate
 
 admin.site.site_header = "Wijkteam — functioneel beheer"
@@ -58,4 +58,26 @@ class AccessLogEntryAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ExportJob)
+class ExportJobAdmin(admin.ModelAdmin):
+    """Read-only: jobs are made by the export service and the worker."""
+
+    list_display = [
+        "title",
+        "kind",
+        "version",
+        "status",
+        "requested_by",
+        "requested_at",
+    ]
+    list_filter = ["status", "kind"]
+    readonly_fields = [f.name for f in ExportJob._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

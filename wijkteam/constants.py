@@ -25,3 +25,12 @@ class AccessAction(models.TextChoices):
 class AccessResult(models.TextChoices):
     OK = "ok", "Toegestaan"
     DENIED = "denied", "Geweigerd"
+
+
+class ExportStatus(models.TextChoices):
+    """Where a background export (PDF) stands."""
+
+    QUEUED = "queued", "In de wachtrij"
+    RUNNING = "running", "Bezig"
+    DONE = "done", "Klaar"
+    FAILED = "failed", "Mislukt"

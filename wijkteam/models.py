@@ -4,10 +4,13 @@ Areas (gemeente/wijk/buurt) arrive with the gebiedsanalyse app, which links them
 Team from its side (`Area.teams`), so this module does not depend on it.
 """
 
+import uuid
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.text import slugify
 
-from wijkteam.constants import AccessAction, AccessResult, Role
+from wijkteam.constants import AccessAction, AccessResult, ExportStatus, Role
 from wijkteam.querysets import AccessLogQuerySet, MembershipQuerySet, TeamQuerySet
 
 
@@ -121,6 +124,67 @@ class AccessLogEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("Het toegangslog kan niet worden verwijderd.")
+
+
+def export_file_name(job: "ExportJob", filename: str) -> str:
+    return f"exports/{job.token}.pdf"
+
+
+class ExportJob(models.Model):
+    """One request to export a document as a file, rendered by a Celery worker.
+
+    `kind` names an entry of the export registry (wijkteam/exports.py), which says
+    which template, context and access check belong to it. The file name is fixed
+    by `token`, so rendering the same job twice leaves one file.
+    """
+
+    team = models.ForeignKey(
+        Team, on_delete=models.CASCADE, related_name="export_jobs", verbose_name="team"
+    )
+    requested_by = models.ForeignKey(
+        User,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="aangevraagd door",
+    )
+    requested_at = models.DateTimeField("aangevraagd op", auto_now_add=True)
+    kind = models.CharField("soort export", max_length=40)
+    object_id = models.PositiveBigIntegerField("gegeven")
+    version = models.PositiveIntegerField("versie", null=True, blank=True)
+    title = models.CharField("titel", max_length=200, blank=True)
+    status = models.CharField(
+        "status",
+        max_length=10,
+        choices=ExportStatus.choices,
+        default=ExportStatus.QUEUED,
+        db_index=True,
+    )
+    token = models.UUIDField("kenmerk", default=uuid.uuid4, unique=True, editable=False)
+    attempts = models.PositiveSmallIntegerField("pogingen", default=0)
+    started_at = models.DateTimeField("gestart op", null=True, blank=True)
+    finished_at = models.DateTimeField("klaar op", null=True, blank=True)
+    duration_ms = models.PositiveIntegerField("duur (ms)", null=True, blank=True)
+    file = models.FileField("bestand", upload_to=export_file_name, blank=True)
+    error = models.TextField("foutmelding", blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        verbose_name = "exportopdracht"
+        verbose_name_plural = "exportopdrachten"
+        indexes = [models.Index(fields=["kind", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.title or self.kind} ({self.get_status_display()})"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in (ExportStatus.QUEUED, ExportStatus.RUNNING)
+
+    @property
+    def download_name(self) -> str:
+        base = slugify(self.title) or f"{self.kind}-{self.object_id}"
+        return f"{base}-versie-{self.version or 0}.pdf"
 
 
 # --- security (issue 8): sessions per user ------------------------------------

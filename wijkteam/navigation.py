@@ -23,6 +23,7 @@ ITEMS: list[NavItem] = [
     NavItem("Mijn afspraken", "cases:my_appointments", "vraagverheldering.record"),
     NavItem("Werkbak", "cases:werkbak", "case.assign"),
     NavItem("Casussen", "cases:case_list", "case.view"),
+    NavItem("Kwartiermaken", "bouwstenen:startdocument_list", "startdocument.view"),
     NavItem("Gebieden", "gebiedsanalyse:area_list", "area.view"),
     NavItem("Sociale kaart", "gebiedsanalyse:place_list", "area.view"),
     NavItem("Wijkanalyse", "gebiedsanalyse:wijkanalyse", "area.view"),

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from wijkteam import beheer_views, two_factor_views, views
+from wijkteam import beheer_views, export_views, two_factor_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -32,6 +32,20 @@ urlpatterns = [
     path("team/", views.team_current, name="team_current"),
     path("team/kiezen/", views.switch_team, name="team_switch"),
     path("teams/<int:pk>/", views.team_detail, name="team_detail"),
+    path(
+        "exports/<slug:kind>/<int:object_id>/",
+        export_views.export_start,
+        name="export_start",
+    ),
+    path("exports/<int:pk>/", export_views.export_status, name="export_status"),
+    path(
+        "exports/<int:pk>/download/",
+        export_views.export_download,
+        name="export_download",
+    ),
+    path(
+        "exports/<int:pk>/opnieuw/", export_views.export_retry_view, name="export_retry"
+    ),
     path("admin/", admin.site.urls),
     path("", include("cases.urls")),
     path("", include("gebiedsanalyse.urls")),
