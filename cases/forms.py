@@ -207,6 +207,7 @@ class QuestionRegisterForm(PersonSearchForm):
         self.fields["voorziening"].queryset = Voorziening.objects.filter(is_active=True)
         self.fields["assigned_to"].queryset = team_workers(team)
         self.fields["buurt"].queryset = Area.objects.buurten_of_team(team)
+        self.fields["buurt"].label_from_instance = lambda area: area.name
         self.fields["assigned_to"].label_from_instance = lambda u: str(u)
         if not self.is_bound:
             self.initial.setdefault("idempotency_key", uuid.uuid4())

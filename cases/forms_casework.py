@@ -195,6 +195,7 @@ class CaseFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["regievoerder"].queryset = team_workers(team)
         self.fields["buurt"].queryset = Area.objects.buurten_of_team(team)
+        self.fields["buurt"].label_from_instance = lambda area: area.name
 
 
 class HouseholdMemberForm(PersonSearchForm):

@@ -256,6 +256,7 @@ class TeamFiguresForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.default = default
         self.fields["buurt"].queryset = Area.objects.buurten_of_team(team)
+        self.fields["buurt"].label_from_instance = lambda area: area.name
         self.fields["van"].initial = default.start
         self.fields["tot"].initial = default.end
         self.helper = FormHelper()
