@@ -2,12 +2,15 @@
 
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 
 import pytest
 
 from cases.models import Person, Question
+from cases.services import person_create
+from cases.tests.factories import PersonFactory
 from gebiedsanalyse.tests.factories import AreaFactory
 from wijkteam.models import Team
 
@@ -82,3 +85,16 @@ def test_demo_gives_residents_a_buurt_of_their_team_idempotently():
     before = dict(Person.objects.values_list("pk", "buurt_id"))
     call_command("demo_data", force=True)
     assert dict(Person.objects.values_list("pk", "buurt_id")) == before
+
+
+def test_service_refuses_a_buurt_the_team_does_not_serve(team, balie, foreign_buurt):
+    with pytest.raises(ValidationError) as error:
+        person_create(team=team, by=balie, first_name="Jan", buurt=foreign_buurt)
+    assert "Kies een buurt waar uw team werkt." in str(error.value)
+    assert not Person.objects.exists()
+
+
+def test_person_page_shows_the_buurt(login, balie, team, own_buurt):
+    person = PersonFactory(team=team, buurt=own_buurt)
+    url = reverse("cases:person_detail", kwargs={"pk": person.pk})
+    assert "Afrikaanderwijk" in login(balie).get(url).content.decode()
