@@ -26,6 +26,7 @@ from cases.demo_casework import load_cases
 from cases.models import Person, Question, Voorziening
 from cases.services import person_create, question_register, vraagverheldering_record
 from cases.validators import BSN_WEIGHTS
+from gebiedsanalyse.models import Area
 
 DEMO_NAMESPACE = uuid.UUID("5c1d2f1e-8f3a-4c55-9d6e-6b1f0a2d7c01")
 
@@ -339,3 +340,20 @@ def load(context) -> None:
         )
 
     load_cases(context)
+    assign_buurten(context)
+
+
+def assign_buurten(context) -> None:
+    """Give each team's demo residents one of the buurten the team serves, in turn.
+
+    Only residents without a buurt; the gebiedsanalyse demo (loaded first) links
+    the teams to their buurten. Idempotent: a second run finds nothing to fill.
+    """
+    for team in context.teams:
+        buurten = list(Area.objects.buurten_of_team(team))
+        if not buurten:
+            continue
+        empty = Person.objects.filter(team=team, buurt__isnull=True).order_by("pk")
+        for i, person in enumerate(empty):
+            person.buurt = buurten[(person.pk + i) % len(buurten)]
+            person.save(update_fields=["buurt"])

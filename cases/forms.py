@@ -20,6 +20,7 @@ from cases.constants import (
 )
 from cases.models import Person, Voorziening
 from cases.validators import normalize_bsn, normalize_postcode, validate_bsn
+from gebiedsanalyse.models import Area
 from wijkteam.constants import Role
 from wijkteam.models import User
 
@@ -119,6 +120,14 @@ class QuestionRegisterForm(PersonSearchForm):
         required=False,
         error_messages={"invalid": "Vul een geldig e-mailadres in."},
     )
+    buurt = forms.ModelChoiceField(
+        label="Buurt",
+        queryset=Area.objects.none(),
+        required=False,
+        empty_label="— onbekend —",
+        help_text="Alleen de buurten waar uw team werkt.",
+        error_messages={"invalid_choice": "Kies een buurt uit de lijst."},
+    )
     person_choice = forms.CharField(required=False, initial=NEW)
     confirm_new = forms.BooleanField(
         label="Het is echt een andere persoon: maak een nieuwe inwoner aan",
@@ -197,6 +206,8 @@ class QuestionRegisterForm(PersonSearchForm):
         self.fields["first_name"].widget.attrs["autofocus"] = True
         self.fields["voorziening"].queryset = Voorziening.objects.filter(is_active=True)
         self.fields["assigned_to"].queryset = team_workers(team)
+        self.fields["buurt"].queryset = Area.objects.buurten_of_team(team)
+        self.fields["buurt"].label_from_instance = lambda area: area.name
         self.fields["assigned_to"].label_from_instance = lambda u: str(u)
         if not self.is_bound:
             self.initial.setdefault("idempotency_key", uuid.uuid4())
@@ -296,6 +307,7 @@ class QuestionRegisterForm(PersonSearchForm):
         )  # fmt: skip
         data = {k: self.cleaned_data.get(k) or "" for k in keys}
         data["birth_date"] = self.cleaned_data.get("birth_date")
+        data["buurt"] = self.cleaned_data.get("buurt")
         return data
 
     def service_kwargs(self) -> dict:

@@ -17,6 +17,7 @@ from cases.constants import (
 )
 from cases.forms import DATE_WIDGET, NEW, PersonSearchForm, team_workers
 from cases.models import Person
+from gebiedsanalyse.models import Area
 from wijkteam.models import User
 
 
@@ -182,10 +183,19 @@ class CaseFilterForm(forms.Form):
         choices=[("", "Alle leefgebieden"), *ZrmDomain.choices],
         required=False,
     )
+    buurt = forms.ModelChoiceField(
+        label="Buurt",
+        queryset=Area.objects.none(),
+        to_field_name="code",
+        required=False,
+        empty_label="Alle buurten",
+    )
 
     def __init__(self, *args, team, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["regievoerder"].queryset = team_workers(team)
+        self.fields["buurt"].queryset = Area.objects.buurten_of_team(team)
+        self.fields["buurt"].label_from_instance = lambda area: area.name
 
 
 class HouseholdMemberForm(PersonSearchForm):

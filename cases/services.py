@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -38,7 +39,7 @@ from wijkteam.models import Team, User
 
 PERSON_FIELDS = (
     "first_name", "prefix", "last_name", "birth_date", "bsn", "street",
-    "house_number", "postcode", "city", "phone", "email",
+    "house_number", "postcode", "city", "phone", "email", "buurt",
 )  # fmt: skip
 
 
@@ -68,6 +69,8 @@ def person_create(*, team: Team, by: User, **fields) -> Person:
             setattr(person, name, fields[name])
     person.refresh_search_name()
     person.full_clean(exclude=["team", "created_by"])
+    if person.buurt_id and not person.buurt.teams.filter(pk=team.pk).exists():
+        raise ValidationError({"buurt": "Kies een buurt waar uw team werkt."})
     person.save()
     return person
 

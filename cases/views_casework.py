@@ -233,6 +233,16 @@ def case_list(request: HttpRequest) -> HttpResponse:
                 )
             )
         )
+    if filters.get("buurt"):
+        # Any member of the household lives in the buurt; Exists: no duplicates.
+        cases = cases.filter(
+            Exists(
+                HouseholdMember.objects.filter(
+                    household_id=OuterRef("household_id"),
+                    person__buurt=filters["buurt"],
+                )
+            )
+        )
     if filters.get("q"):
         # Names of the household's members, through the persons' trigram index.
         members = HouseholdMember.objects.filter(person__team=team)

@@ -14,6 +14,10 @@ class AreaQuerySet(models.QuerySet):
             models.Q(name__icontains=query) | models.Q(code__iexact=query)
         )
 
+    def buurten_of_team(self, team):
+        """The buurten the team serves (Area.teams), by name."""
+        return self.filter(level="buurt", teams=team).order_by("name", "code")
+
 
 class TeamOwnedQuerySet(models.QuerySet):
     def for_team(self, team):

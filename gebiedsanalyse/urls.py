@@ -1,12 +1,17 @@
 from django.urls import path
 
-from gebiedsanalyse import views
+from gebiedsanalyse import views, views_teamfigures
 
 app_name = "gebiedsanalyse"
 
 urlpatterns = [
     path("gebieden/", views.area_list, name="area_list"),
     path("gebieden/import/", views.cbs_upload, name="cbs_upload"),
+    path(
+        "gebieden/teamcijfers/",
+        views_teamfigures.team_figures,
+        name="team_figures",
+    ),
     path("gebieden/<str:code>/", views.area_detail, name="area_detail"),
     path("gebieden/<str:code>/cijfers.csv", views.area_csv, name="area_csv"),
     path("sociale-kaart/", views.place_list, name="place_list"),

@@ -106,6 +106,7 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
             "resources": resources,
             "can_edit": can(request.user, "area.edit", team),
             "served_by_team": area.teams.filter(pk=team.pk).exists(),
+            "can_view_team_figures": can(request.user, "teamfigures.view", team),
         },
     )
 

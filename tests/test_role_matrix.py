@@ -95,6 +95,7 @@ ROLE_MATRIX: dict[str, Cell] = {
     "gebiedsanalyse:place_list": Cell(EVERYONE),
     "gebiedsanalyse:resource_list": Cell(EVERYONE),
     "gebiedsanalyse:wijkanalyse": Cell(EVERYONE),
+    "gebiedsanalyse:team_figures": Cell(frozenset({W, T, K})),
     "gebiedsanalyse:place_create": Cell(frozenset({W, T, K})),
     "gebiedsanalyse:resource_create": Cell(frozenset({W, T, K})),
     "gebiedsanalyse:group_create": Cell(frozenset({W, T, K})),

@@ -31,6 +31,18 @@ class Person(models.Model):
     city = models.CharField("plaats", max_length=80, blank=True)
     phone = models.CharField("telefoon", max_length=20, blank=True)
     email = models.EmailField("e-mail", blank=True)
+    # The CBS buurt the address lies in. SET_NULL: the buurt is derived from the
+    # address and can be filled in again; removing an outdated CBS area must not
+    # be blocked by residents, nor remove them.
+    buurt = models.ForeignKey(
+        "gebiedsanalyse.Area",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="residents",
+        limit_choices_to={"level": "buurt"},
+        verbose_name="buurt",
+    )
     # Lower case, no accents: first, prefix and last name. Searched with a trigram
     # index (migration 0001 creates pg_trgm), see bench/person_search.py.
     search_name = models.TextField("zoeknaam", blank=True, editable=False)
