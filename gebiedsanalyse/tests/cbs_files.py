@@ -27,3 +27,9 @@ def cbs_path(name: str) -> Path:
 
 def cbs_bytes(name: str) -> bytes:
     return cbs_path(name).read_bytes()
+
+
+# For tests whose demo data needs the Rotterdam areas from the CBS folder.
+requires_cbs = pytest.mark.skipif(
+    not cbs_folder().is_dir(), reason="../shared/data/cbs ontbreekt"
+)
