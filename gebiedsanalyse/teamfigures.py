@@ -79,43 +79,53 @@ def _by_buurt(rows, key: str) -> dict:
     return {row.pop(key): row for row in rows}
 
 
-def questions_by_leefgebied(*, team, period: Period, buurten, buurt=None) -> Table:
-    """Vragen per buurt per leefgebied (a question can name several leefgebieden)."""
-    counts = {
-        d.value: Count("pk", filter=Q(domains__contains=[d.value])) for d in ZrmDomain
-    }
+def _questions_table(team, period, buurten, buurt, *, counts, caption, labels):
+    """One GROUP BY over the team's questions per buurt, a count per column."""
     rows = (
         _questions(team, period, buurt)
         .values("person__buurt")
         .annotate(alle=Count("pk"), **counts)
         .order_by()
     )
-    keys = ["alle", *counts]
     return Table(
-        caption="Vragen per buurt en leefgebied",
-        columns=["Alle vragen", *ZrmDomain.labels],
+        caption=caption,
+        columns=["Alle vragen", *labels],
         rows=_rows(
-            _by_buurt(list(rows), "person__buurt"), buurten, keys, buurt is None
+            _by_buurt(list(rows), "person__buurt"),
+            buurten,
+            ["alle", *counts],
+            buurt is None,
         ),
+    )
+
+
+def questions_by_leefgebied(*, team, period: Period, buurten, buurt=None) -> Table:
+    """Vragen per buurt per leefgebied (a question can name several leefgebieden)."""
+    counts = {
+        d.value: Count("pk", filter=Q(domains__contains=[d.value])) for d in ZrmDomain
+    }
+    return _questions_table(
+        team,
+        period,
+        buurten,
+        buurt,
+        counts=counts,
+        caption="Vragen per buurt en leefgebied",
+        labels=ZrmDomain.labels,
     )
 
 
 def questions_by_channel(*, team, period: Period, buurten, buurt=None) -> Table:
     """Instroomkanalen per buurt: how the questions came in."""
     counts = {c.value: Count("pk", filter=Q(channel=c.value)) for c in Channel}
-    rows = (
-        _questions(team, period, buurt)
-        .values("person__buurt")
-        .annotate(alle=Count("pk"), **counts)
-        .order_by()
-    )
-    keys = ["alle", *counts]
-    return Table(
+    return _questions_table(
+        team,
+        period,
+        buurten,
+        buurt,
+        counts=counts,
         caption="Instroomkanalen per buurt",
-        columns=["Alle vragen", *Channel.labels],
-        rows=_rows(
-            _by_buurt(list(rows), "person__buurt"), buurten, keys, buurt is None
-        ),
+        labels=Channel.labels,
     )
 
 
