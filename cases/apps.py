@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class CasesConfig(AppConfig):
     name = "cases"
     verbose_name = "Voordeur en casusregie"
+
+    def ready(self) -> None:
+        from cases.exports import EXPORT_KIND as INZAGE_KIND
+        from cases.exports_plan import EXPORT_KIND as PLAN_KIND
+        from wijkteam.exports import register
+
+        register(INZAGE_KIND)  # inzageverzoek (AVG art. 15)
+        register(PLAN_KIND)  # plan (issue 5): the resident's PDF of the plan

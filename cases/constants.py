@@ -141,6 +141,14 @@ CASE_TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 
+class LegalFramework(models.TextChoices):
+    """The law a casus falls under; it decides the bewaartermijn (cases/retention.py).
+    Blank: not decided, derived at closure (a minor in the household: Jeugdwet)."""
+
+    WMO = "wmo", "Wmo 2015"
+    JEUGD = "jeugd", "Jeugdwet"
+
+
 class CloseReason(models.TextChoices):
     DOEL_BEREIKT = "doel_bereikt", "Doel bereikt"
     VERHUISD = "verhuisd", "Verhuisd"

@@ -23,6 +23,9 @@ from cases.constants import (
     ZrmDomain,
 )
 from cases.demo_casework import load_cases
+from cases.demo_measuring import load_measuring
+from cases.demo_network import load_network
+from cases.demo_plan import load_plans  # plan (issue 5)
 from cases.models import Person, Question, Voorziening
 from cases.services import person_create, question_register, vraagverheldering_record
 from cases.validators import BSN_WEIGHTS
@@ -340,6 +343,9 @@ def load(context) -> None:
         )
 
     load_cases(context)
+    load_measuring(context)  # metingen and moreel beraad (issue 5)
+    load_network(context)  # issue 5: netwerk, verwijzingen, toekenningen
+    load_plans(context)  # plan (issue 5)
     assign_buurten(context)
 
 

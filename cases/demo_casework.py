@@ -165,3 +165,21 @@ def load_cases(context) -> None:
                 close_reason="doel_bereikt",
                 evaluation="Administratie op orde; Ria redt het zelf met haar buurman.",
             )  # fmt: skip
+    _contract_hours(context)
+
+
+# Contract hours per week of the demo team's workers (the werkbak's workload).
+DEMO_HOURS = {"wijkteamlid": 32, "wijkteamlid2": 24, "teamleider": 36}
+
+
+def _contract_hours(context) -> None:
+    """Set once: hours a teamleider changed in the demo stay as they are."""
+    from wijkteam.models import Membership
+
+    for username, hours in DEMO_HOURS.items():
+        Membership.objects.filter(
+            team=context.team,
+            user=context.user(username),
+            contract_hours__isnull=True,
+            role__in=["wijkteamlid", "teamleider"],
+        ).update(contract_hours=hours)

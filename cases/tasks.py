@@ -8,6 +8,7 @@ from django.utils import timezone
 from celery import shared_task
 
 from cases.models import CaseAssignment
+from cases.retention import retention_apply
 
 
 @shared_task(
@@ -43,3 +44,13 @@ def notify_regievoerder(assignment_id: int) -> str:
         assignment.notified_at = timezone.now()
         assignment.save(update_fields=["notified_at"])
     return "sent"
+
+
+@shared_task(name="cases.apply_retention", soft_time_limit=1800, time_limit=1900)
+def apply_retention() -> dict:
+    """Celery beat, nightly: remove what has been kept long enough. Idempotent: a
+    second run finds nothing to do."""
+    report = retention_apply()
+    return {kind: report.count(kind) for kind in report.KINDS} | {
+        "skipped": len(report.skipped)
+    }

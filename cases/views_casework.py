@@ -10,14 +10,15 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.html import format_html_join
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cases.constants import INTENSIVE_CASE_STATUSES, OPEN_CASE_STATUSES, CaseStatus
+from cases import werkbak as werkbak_reads
+from cases.constants import CaseStatus
 from cases.forms_casework import (
     CaseAssignForm,
     CaseFilterForm,
@@ -26,6 +27,7 @@ from cases.forms_casework import (
     HouseholdMemberForm,
     JournalForm,
 )
+from cases.forms_werkbak import ContractHoursForm, WerkbakFilterForm
 from cases.models import (
     Case,
     CaseAssignment,
@@ -49,6 +51,9 @@ from cases.services_casework import (
     journal_edit,
     team_workers,
 )
+from cases.services_network import referral_signals  # issue 5: wachttijdsignalen
+from cases.services_plan import overdue_cases, overdue_count  # plan (issue 5)
+from cases.services_werkbak import contract_hours_set
 from cases.validators import search_key
 from wijkteam.access import can, get_object_for_user, team_permission_required
 from wijkteam.accesslog import log_access
@@ -96,36 +101,68 @@ def _settings_for(team) -> CaseSettings:
 def werkbak(request: HttpRequest) -> HttpResponse:
     team = request.team
     signal_settings = _settings_for(team)
-    team_cases = Case.objects.of_team(team)
+    filter_form = WerkbakFilterForm(request.GET or None, team=team)
+    flt = filter_form.to_filter()
+    team_cases = werkbak_reads.filtered_cases(team, flt)
     order = "-opened_at" if request.GET.get("sort") == "nieuw" else "opened_at"
-    unassigned_qs = team_cases.open().filter(regievoerder__isnull=True)
-    unassigned = list(unassigned_qs.for_lists().order_by(order)[:WERKBAK_LIMIT])
+    unassigned_qs = werkbak_reads.unassigned_cases(
+        team_cases, flt, signal_settings.unassigned_days
+    )
+    unassigned = []
+    if flt.shows_unassigned():
+        unassigned = list(unassigned_qs.for_lists().order_by(order)[:WERKBAK_LIMIT])
     stale_unassigned = {
         c.pk
         for c in unassigned
         if c.opened_at < _days_ago(signal_settings.unassigned_days)
     }
     no_contact_qs = team_cases.without_contact_for(signal_settings.no_contact_weeks)
-    no_contact = list(
-        no_contact_qs.for_lists().order_by("last_contact_on", "opened_at")[
-            :WERKBAK_LIMIT
-        ]
-    )
-    workload = _workload(team)
+    no_contact = []
+    if flt.shows_no_contact():
+        no_contact = list(
+            no_contact_qs.for_lists().order_by("last_contact_on", "opened_at")[
+                :WERKBAK_LIMIT
+            ]
+        )
+    # Issue 5: actions past their date and verwijzingen waiting past their norm,
+    # narrowed to the filter's regievoerder/buurt only when one is chosen.
+    narrowed = team_cases.values("pk") if flt.narrows_cases else None
+    overdue_qs = overdue_cases(team)
+    if narrowed is not None:
+        overdue_qs = overdue_qs.filter(pk__in=narrowed)
+    overdue = []
+    if flt.shows_overdue():
+        overdue = list(overdue_qs.for_lists()[:WERKBAK_LIMIT])
+    over_norm, over_norm_count = [], None
+    if flt.shows_over_norm():
+        over_norm, over_norm_count = referral_signals(team, cases=narrowed)
+    load = werkbak_reads.workload(team, flt)
     # The same options in every row's select: built once (a template loop per row
     # was most of the werkbak's rendering time).
     worker_options = format_html_join(
         "",
         '<option value="{}">{} ({})</option>',
-        ((w.pk, str(w), w.open_cases) for w in workload),
+        ((w.pk, str(w), w.open_cases) for w in load.rows),
     )
-    _log_households(request, [*unassigned, *no_contact], "werkbak")
-    open_cases = team_cases.filter(status__in=OPEN_CASE_STATUSES)
+    shown = [*unassigned, *no_contact, *overdue, *(r.case for r in over_norm)]
+    _log_households(request, shown, "werkbak")
+    # Open and unassigned come from the workload's grouped query; a list shown
+    # whole needs no COUNT.
     counts = {
-        "open": open_cases.count(),
-        "unassigned": open_cases.filter(regievoerder__isnull=True).count(),
+        "open": load.open_count(flt),
+        "unassigned": load.unassigned_count(flt)
+        if flt.signal != werkbak_reads.SIGNAL_WAITING
+        else _count(unassigned, unassigned_qs),
+        "no_contact": _count(no_contact, no_contact_qs)
+        if flt.shows_no_contact()
+        else no_contact_qs.count(),
     }
-    counts["no_contact"] = no_contact_qs.count()
+    if flt.shows_overdue():
+        counts["overdue"] = _count(overdue, overdue_qs)
+    if flt.shows_over_norm():
+        counts["over_norm"] = over_norm_count
+    query = request.GET.copy()
+    query.pop("sort", None)
     return render(
         request,
         "cases/werkbak.html",
@@ -134,38 +171,45 @@ def werkbak(request: HttpRequest) -> HttpResponse:
             "unassigned": unassigned,
             "stale_unassigned": stale_unassigned,
             "no_contact": no_contact,
-            "workload": workload,
+            "over_norm": over_norm,  # issue 5: verwijzingen boven de wachttijdnorm
+            "overdue": overdue,  # plan (issue 5)
+            "workload": load.rows,
             "worker_options": worker_options,
             "counts": counts,
             "signal_settings": signal_settings,
             "sort": "nieuw" if order.startswith("-") else "oud",
             "today": timezone.localdate(),
+            "filter_form": filter_form,
+            "filter": flt,
+            "query": query.urlencode(),
         },
     )
 
 
-def _workload(team) -> list:
-    """Team workers with their open and intensive casussen: one grouped query on
-    the casussen (index team, regievoerder, status) and one for the workers."""
-    per_member = {
-        row["regievoerder"]: row
-        for row in Case.objects.of_team(team)
-        .filter(status__in=OPEN_CASE_STATUSES, regievoerder__isnull=False)
-        .values("regievoerder")
-        .annotate(
-            # Columns of the index (team, regievoerder, status) only.
-            open_cases=Count("regievoerder"),
-            intensive=Count(
-                "regievoerder", filter=Q(status__in=INTENSIVE_CASE_STATUSES)
-            ),
-        )
-    }
-    workers = list(team_workers(team).order_by("first_name", "last_name"))
-    for worker in workers:
-        row = per_member.get(worker.pk, {})
-        worker.open_cases = row.get("open_cases", 0)
-        worker.intensive = row.get("intensive", 0)
-    return sorted(workers, key=lambda w: -w.open_cases)
+def _count(shown: list, qs) -> int:
+    """The list's total: its length when shown whole, else a COUNT."""
+    return len(shown) if len(shown) < WERKBAK_LIMIT else qs.count()
+
+
+@team_permission_required("case.assign")
+@require_http_methods(["GET", "POST"])
+def contract_hours(request: HttpRequest) -> HttpResponse:
+    """The teamleider keeps the contract hours of the team's workers."""
+    team = request.team
+    workers = team_workers(team).order_by("first_name", "last_name")
+    hours = werkbak_reads.member_hours(team)
+    form = ContractHoursForm(
+        request.POST if request.method == "POST" else None,
+        workers=workers,
+        hours=hours,
+    )
+    if request.method == "POST":
+        if form.is_valid():
+            contract_hours_set(team=team, hours_by_user=form.hours_by_user())
+            messages.success(request, "Contracturen opgeslagen.")
+            return redirect("cases:werkbak")
+        return render(request, "cases/contract_hours.html", {"form": form}, status=400)
+    return render(request, "cases/contract_hours.html", {"form": form})
 
 
 def _days_ago(days: int):
@@ -314,6 +358,8 @@ def _render_case(request, case, *, status=200, **forms):
         .exists()
     )
     now = timezone.now()
+    # issue 5: verwijzingen boven de wachttijdnorm (details on the netwerk tab)
+    over_norm = case.referrals.breaching().count()
     return render(
         request,
         "cases/case_detail.html",
@@ -324,6 +370,8 @@ def _render_case(request, case, *, status=200, **forms):
             "journal": [(e, e.editable_by(request.user, now)) for e in journal],
             "timeline": timeline,
             "no_contact": no_contact,
+            "over_norm": over_norm,
+            "overdue_actions": overdue_count(case),  # plan (issue 5)
             "signal_settings": signal_settings,
             "journal_form": forms.get("journal_form")
             or JournalForm(initial={"contact_on": timezone.localdate()}),

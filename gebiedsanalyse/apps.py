@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class GebiedsanalyseConfig(AppConfig):
     name = "gebiedsanalyse"
     verbose_name = "Gebiedsanalyse"
+
+    def ready(self) -> None:
+        from gebiedsanalyse.exports import EXPORT_KIND
+        from wijkteam.exports import register
+
+        register(EXPORT_KIND)

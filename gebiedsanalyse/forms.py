@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.db.models import Q
 
 from crispy_forms.helper import FormHelper
@@ -21,8 +22,42 @@ from gebiedsanalyse.models import (
 from wijkteam.access import PERMISSIONS
 from wijkteam.models import User
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+MAX_UPLOAD_BYTES = settings.CBS_UPLOAD_MAX_MB * 1024 * 1024
 UPLOAD_EXTENSIONS = (".csv", ".txt", ".geojson", ".json")
+TOO_BIG = f"Het bestand is groter dan {settings.CBS_UPLOAD_MAX_MB} MB."
+NOT_TEXT = (
+    "Dit bestand is geen CSV- of GeoJSON-tekstbestand (het lijkt een {kind}). "
+    "Kies het CSV-bestand van CBS of een GeoJSON-bestand met grenzen."
+)
+# The first bytes of files people pick by mistake (or rename to .csv).
+BINARY_SIGNATURES = {
+    b"PK\x03\x04": "Excel- of zip-bestand",
+    b"\xd0\xcf\x11\xe0": "oud Excel-bestand",
+    b"%PDF": "PDF",
+    b"\x89PNG": "afbeelding",
+    b"\xff\xd8\xff": "afbeelding",
+    b"GIF8": "afbeelding",
+    b"\x1f\x8b": "gecomprimeerd bestand",
+    b"MZ": "programma",
+    b"\x7fELF": "programma",
+}
+
+
+def sniff_upload(upload) -> str | None:
+    """A Dutch error when the content does not fit the name: binary content, or
+    not JSON in a .json/.geojson file. The file is read from the start again after."""
+    head = upload.read(4096)
+    upload.seek(0)
+    for signature, kind in BINARY_SIGNATURES.items():
+        if head.startswith(signature):
+            return NOT_TEXT.format(kind=kind)
+    if b"\x00" in head:
+        return NOT_TEXT.format(kind="binair bestand, of UTF-16 tekst")
+    if upload.name.lower().endswith((".json", ".geojson")) and not head.lstrip(
+        b"\xef\xbb\xbf \t\r\n"
+    ).startswith(b"{"):
+        return "Dit is geen GeoJSON-bestand met gebiedsgrenzen (FeatureCollection)."
+    return None
 
 
 def team_areas(team):
@@ -178,7 +213,7 @@ class CbsUploadForm(forms.Form):
     file = forms.FileField(
         label="Bestand",
         help_text="CSV van CBS Kerncijfers wijken en buurten, of GeoJSON met "
-        "gebiedsgrenzen (WGS84). Hoogstens 20 MB.",
+        f"gebiedsgrenzen (WGS84). Hoogstens {settings.CBS_UPLOAD_MAX_MB} MB.",
         error_messages={"required": "Kies een bestand."},
     )
     year = forms.IntegerField(
@@ -202,11 +237,14 @@ class CbsUploadForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("Het bestand is groter dan 20 MB.")
+            raise forms.ValidationError(TOO_BIG)
         if not upload.name.lower().endswith(UPLOAD_EXTENSIONS):
             raise forms.ValidationError(
                 "Kies een CSV-bestand (cijfers) of een GeoJSON-bestand (grenzen)."
             )
+        error = sniff_upload(upload)
+        if error:
+            raise forms.ValidationError(error)
         return upload
 
     def clean(self):

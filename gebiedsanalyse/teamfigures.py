@@ -12,12 +12,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import (
+    Avg,
+    Count,
+    Exists,
+    F,
+    FilteredRelation,
+    OuterRef,
+    Q,
+)
 from django.utils import timezone
 
 from cases.constants import Channel, ZrmDomain
-from cases.models import Case, HouseholdMember, Question
-from gebiedsanalyse.services import suppress_small
+from cases.models import Case, Question, ZrmDomainScore
+from gebiedsanalyse.services import SMALL_NUMBER, suppress_small
 
 UNKNOWN_BUURT = "Buurt niet vastgelegd"
 
@@ -79,51 +87,67 @@ def _by_buurt(rows, key: str) -> dict:
     return {row.pop(key): row for row in rows}
 
 
-def _questions_table(team, period, buurten, buurt, *, counts, caption, labels):
-    """One GROUP BY over the team's questions per buurt, a count per column."""
+def _domain_counts() -> dict:
+    return {
+        f"d_{d.value}": Count("pk", filter=Q(domains__contains=[d.value]))
+        for d in ZrmDomain
+    }
+
+
+def _channel_counts() -> dict:
+    return {f"c_{c.value}": Count("pk", filter=Q(channel=c.value)) for c in Channel}
+
+
+def question_counts(team, period: Period, buurt=None, *, counts=None) -> dict:
+    """One GROUP BY over the team's questions per buurt: {buurt id: {key: n}}.
+    Both question tables are read from it (one scan, not one per table)."""
+    counts = counts if counts is not None else {**_domain_counts(), **_channel_counts()}
     rows = (
         _questions(team, period, buurt)
         .values("person__buurt")
         .annotate(alle=Count("pk"), **counts)
         .order_by()
     )
+    return _by_buurt(list(rows), "person__buurt")
+
+
+def _questions_table(buurten, buurt, *, counted, keys, caption, labels):
     return Table(
         caption=caption,
         columns=["Alle vragen", *labels],
-        rows=_rows(
-            _by_buurt(list(rows), "person__buurt"),
-            buurten,
-            ["alle", *counts],
-            buurt is None,
-        ),
+        rows=_rows(counted, buurten, ["alle", *keys], buurt is None),
     )
 
 
-def questions_by_leefgebied(*, team, period: Period, buurten, buurt=None) -> Table:
+def questions_by_leefgebied(
+    *, team, period: Period, buurten, buurt=None, counted=None
+) -> Table:
     """Vragen per buurt per leefgebied (a question can name several leefgebieden)."""
-    counts = {
-        d.value: Count("pk", filter=Q(domains__contains=[d.value])) for d in ZrmDomain
-    }
+    counts = _domain_counts()
+    if counted is None:
+        counted = question_counts(team, period, buurt, counts=counts)
     return _questions_table(
-        team,
-        period,
         buurten,
         buurt,
-        counts=counts,
+        counted=counted,
+        keys=list(counts),
         caption="Vragen per buurt en leefgebied",
         labels=ZrmDomain.labels,
     )
 
 
-def questions_by_channel(*, team, period: Period, buurten, buurt=None) -> Table:
+def questions_by_channel(
+    *, team, period: Period, buurten, buurt=None, counted=None
+) -> Table:
     """Instroomkanalen per buurt: how the questions came in."""
-    counts = {c.value: Count("pk", filter=Q(channel=c.value)) for c in Channel}
+    counts = _channel_counts()
+    if counted is None:
+        counted = question_counts(team, period, buurt, counts=counts)
     return _questions_table(
-        team,
-        period,
         buurten,
         buurt,
-        counts=counts,
+        counted=counted,
+        keys=list(counts),
         caption="Instroomkanalen per buurt",
         labels=Channel.labels,
     )
@@ -132,14 +156,17 @@ def questions_by_channel(*, team, period: Period, buurten, buurt=None) -> Table:
 def cases_by_buurt(*, team, period: Period, buurten, buurt=None) -> Table:
     """Casussen geopend in the period, by the buurt of the household's main contact."""
     start, end = period.bounds()
-    main_buurt = Subquery(
-        HouseholdMember.objects.filter(
-            household=OuterRef("household_id"), is_main_contact=True
-        ).values("person__buurt")[:1]
-    )
+    # LEFT JOIN to the household's main contact (at most one: constraint
+    # household_one_main_contact), not a subquery per casus: one hash join.
     cases = Case.objects.filter(
         team=team, opened_at__gte=start, opened_at__lt=end
-    ).annotate(main_buurt=main_buurt)
+    ).annotate(
+        main=FilteredRelation(
+            "household__members",
+            condition=Q(household__members__is_main_contact=True),
+        ),
+        main_buurt=F("main__person__buurt"),
+    )
     if buurt is not None:
         cases = cases.filter(main_buurt=buurt.pk)
     rows = (
@@ -161,12 +188,79 @@ def cases_by_buurt(*, team, period: Period, buurten, buurt=None) -> Table:
     )
 
 
+# --- average ZRM per leefgebied (issue 5/6) ---------------------------------------
+
+
+def format_average(average, persons: int) -> str:
+    """An average is only shown over 5 or more persons; else "< 5" (never the mean)."""
+    if not persons or persons < SMALL_NUMBER:
+        return f"< {SMALL_NUMBER}"
+    return f"{average:.1f}".replace(".", ",")
+
+
+def zrm_by_buurt(*, team, period: Period, buurten, buurt=None) -> Table:
+    """Gemiddelde ZRM per buurt per leefgebied: one GROUP BY in the database.
+
+    Per person and domain only the latest score in the period counts (a person
+    assessed three times is one person, not three); the buurt is the person's.
+    A cell with fewer than 5 persons shows "< 5", never its average.
+    """
+    # The person is the team's own, so the inner query needs no team join.
+    later = ZrmDomainScore.objects.filter(
+        assessment__person_id=OuterRef("assessment__person_id"),
+        domain=OuterRef("domain"),
+        assessment__assessed_on__lte=period.end,
+    ).filter(
+        Q(assessment__assessed_on__gt=OuterRef("assessment__assessed_on"))
+        | Q(
+            assessment__assessed_on=OuterRef("assessment__assessed_on"),
+            assessment_id__gt=OuterRef("assessment_id"),
+        )
+    )
+    scores = ZrmDomainScore.objects.filter(
+        assessment__case__team=team,
+        assessment__assessed_on__gte=period.start,
+        assessment__assessed_on__lte=period.end,
+    ).filter(~Exists(later))
+    if buurt is not None:
+        scores = scores.filter(assessment__person__buurt=buurt)
+    rows = (
+        scores.values("assessment__person__buurt", "domain")
+        .annotate(
+            average=Avg("score"),
+            # One row per person and domain is left: counting rows counts
+            # persons (COUNT DISTINCT would sort 10^5..10^6 rows).
+            persons=Count("pk"),
+        )
+        .order_by()
+    )
+    cells: dict = {}
+    for row in rows:
+        cells.setdefault(row["assessment__person__buurt"], {})[row["domain"]] = (
+            format_average(row["average"], row["persons"])
+        )
+    labels = [(b.pk, b.name) for b in buurten]
+    if buurt is None:
+        labels.append((None, UNKNOWN_BUURT))
+    below = f"< {SMALL_NUMBER}"
+    return Table(
+        caption="Gemiddelde ZRM-score per buurt en leefgebied (1 tot 5)",
+        columns=ZrmDomain.labels,
+        rows=[
+            (label, [cells.get(pk, {}).get(d, below) for d in ZrmDomain.values])
+            for pk, label in labels
+        ],
+    )
+
+
 def team_figures(*, team, period: Period, buurten, buurt=None) -> list[Table]:
     """All tables; `buurt` narrows to one of the team's buurten."""
     shown = [buurt] if buurt is not None else list(buurten)
     kwargs = {"team": team, "period": period, "buurten": shown, "buurt": buurt}
+    counted = question_counts(team, period, buurt)
     return [
-        questions_by_leefgebied(**kwargs),
-        questions_by_channel(**kwargs),
+        questions_by_leefgebied(**kwargs, counted=counted),
+        questions_by_channel(**kwargs, counted=counted),
         cases_by_buurt(**kwargs),
+        zrm_by_buurt(**kwargs),  # issue 5/6: gemiddelde ZRM
     ]

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from gebiedsanalyse import figures, forms, services
 from gebiedsanalyse.constants import AreaLevel, PlaceKind
+from gebiedsanalyse.exports import EXPORT_KIND
 from gebiedsanalyse.forms import (
     AreaSearchForm,
     CbsUploadForm,
@@ -39,6 +40,7 @@ from gebiedsanalyse.models import (
     SocialPlace,
 )
 from wijkteam.access import can, get_object_for_user, team_permission_required
+from wijkteam.models import ExportJob
 
 SEARCH_LIMIT = 50
 
@@ -107,6 +109,13 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
             "can_edit": can(request.user, "area.edit", team),
             "served_by_team": area.teams.filter(pk=team.pk).exists(),
             "can_view_team_figures": can(request.user, "teamfigures.view", team),
+            "export_kind": EXPORT_KIND.name,
+            "jobs": ExportJob.objects.filter(
+                team=team,
+                kind=EXPORT_KIND.name,
+                object_id=area.pk,
+                requested_by=request.user,
+            ).select_related("requested_by")[:3],
         },
     )
 
@@ -136,7 +145,7 @@ def cbs_upload(request: HttpRequest) -> HttpResponse:
         # Refuse before Django reads the whole upload.
         form = CbsUploadForm(request.POST)
         form.is_valid()
-        form.errors["file"] = form.error_class(["Het bestand is groter dan 20 MB."])
+        form.errors["file"] = form.error_class([forms.TOO_BIG])
     else:
         form = CbsUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and not too_big and form.is_valid():

@@ -19,6 +19,7 @@ import pytest
 
 from bouwstenen.tests.factories import DocumentFactory
 from cases.tests import factories as case_factories
+from cases.tests import factories_plan as plan_factories
 from gebiedsanalyse.tests import factories as area_factories
 from tests.sweep import PUBLIC, parameters, url_patterns
 from wijkteam.constants import Role
@@ -54,6 +55,7 @@ ROLE_MATRIX: dict[str, Cell] = {
     "accesslog_list": Cell(frozenset({BH})),
     "accesslog_csv": Cell(frozenset({BH})),
     "accesslog_unusual": Cell(frozenset({BH})),
+    "cases:inzage": Cell(frozenset({BH})),
     # kwartiermaken (bouwstenen)
     "bouwstenen:startdocument_list": Cell(frozenset({T, K})),
     "bouwstenen:plan_list": Cell(frozenset({T, K})),
@@ -83,11 +85,37 @@ ROLE_MATRIX: dict[str, Cell] = {
     "cases:person_search": Cell(frozenset({B, W, T})),
     "cases:my_appointments": Cell(frozenset({W, T})),
     "cases:werkbak": Cell(frozenset({T})),
+    "cases:contract_hours": Cell(frozenset({T})),
     "cases:caseload_transfer": Cell(frozenset({T})),
     "cases:case_list": Cell(frozenset({W, T})),
     "cases:case_detail": Cell(frozenset({W, T}), kwargs=lambda team: _case(team)),
     "cases:person_detail": Cell(
         frozenset({B, W, T}), kwargs=lambda team: _person(team)
+    ),
+    # cases: metingen (ZRM, participatieladder) and moreel beraad (issue 5)
+    "cases:metingen": Cell(frozenset({W, T}), kwargs=lambda team: _case(team)),
+    # zrm_add / ladder_add (POST): an empty form is a 400, which this matrix
+    # cannot tell from a refusal; their roles are tested in test_zrm_views.py and
+    # test_ladder_views.py (balie 403, other team 404).
+    "cases:moreel_beraad": Cell(frozenset({W, T}), kwargs=lambda team: _case(team)),
+    # netwerk en achterdeur (issue 5): casus tab for the team, zorgaanbieders beheer
+    "cases:case_network": Cell(frozenset({W, T}), kwargs=lambda team: _case(team)),
+    "cases:allocation_list": Cell(frozenset({W, T})),
+    "cases:provider_list": Cell(frozenset({BH})),
+    "cases:provider_detail": Cell(frozenset({BH}), kwargs=lambda team: _provider(team)),
+    # plan of a casus (issue 5): team workers only
+    "cases:plan": Cell(frozenset({W, T}), kwargs=lambda team: _case(team)),
+    "cases:plan_goal_edit": Cell(frozenset({W, T}), kwargs=lambda team: _goal(team)),
+    "cases:plan_action_add": Cell(frozenset({W, T}), kwargs=lambda team: _goal(team)),
+    "cases:plan_action_edit": Cell(
+        frozenset({W, T}), kwargs=lambda team: _action(team)
+    ),
+    "cases:plan_version": Cell(frozenset({W, T}), kwargs=lambda team: _version(team)),
+    "cases:plan_goal_status": Cell(
+        frozenset({W, T}), method="post", kwargs=lambda team: _goal(team)
+    ),
+    "cases:plan_action_done": Cell(
+        frozenset({W, T}), method="post", kwargs=lambda team: _action(team)
     ),
     "gebiedsanalyse:area_list": Cell(EVERYONE),
     "gebiedsanalyse:area_detail": Cell(EVERYONE, kwargs=lambda team: _area(team)),
@@ -127,6 +155,28 @@ def _area(team) -> dict:
 
 def _case(team) -> dict:
     return {"pk": case_factories.CaseFactory(team=team).pk}
+
+
+def _provider(team) -> dict:
+    return {"pk": case_factories.ProviderFactory(team=team).pk}
+
+
+def _goal(team) -> dict:
+    goal = plan_factories.PlanGoalFactory(plan__case__team=team)
+    return {"pk": goal.plan.case_id, "goal_pk": goal.pk}
+
+
+def _action(team) -> dict:
+    action = plan_factories.PlanActionFactory(goal__plan__case__team=team)
+    return {"pk": action.case_id, "action_pk": action.pk}
+
+
+def _version(team) -> dict:
+    goal = plan_factories.PlanGoalFactory(plan__case__team=team)
+    goal.plan.versions.create(
+        number=1, vastgesteld_by=goal.created_by, agreed_with_resident=True, content={}
+    )
+    return {"pk": goal.plan.case_id, "number": 1}
 
 
 def _person(team) -> dict:

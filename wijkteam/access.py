@@ -36,6 +36,14 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "case.view": TEAM_WORKERS,
     "case.edit": TEAM_WORKERS,
     "case.assign": frozenset({Role.TEAMLEIDER}),
+    # The plan of a casus (issue 5): the team workers, never the desk.
+    "plan.view": TEAM_WORKERS,
+    "plan.edit": TEAM_WORKERS,
+    # Metingen (ZRM, participatieladder) and moreel beraad of a casus: the team.
+    "metingen.view": TEAM_WORKERS,
+    "metingen.record": TEAM_WORKERS,
+    "moreel_beraad.view": TEAM_WORKERS,
+    "moreel_beraad.record": TEAM_WORKERS,
     # Gebiedsanalyse and kwartiermaken.
     "area.view": ALL_ROLES,
     "area.edit": frozenset({Role.KWARTIERMAKER, Role.TEAMLEIDER, Role.WIJKTEAMLID}),
@@ -48,6 +56,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # Functioneel beheer.
     "beheer": frozenset({Role.BEHEERDER}),
     "accesslog.view": frozenset({Role.BEHEERDER}),
+    # AVG: inzageverzoek (export of everything about one person) and retention.
+    "inzage.request": frozenset({Role.BEHEERDER}),
 }
 
 SESSION_TEAM_KEY = "wijkteam_team_id"

@@ -17,6 +17,7 @@ class AccessAction(models.TextChoices):
     PRINT = "print", "Afdrukken"
     EXPORT = "export", "Exporteren"
     CHANGE = "change", "Wijzigen"
+    DELETE = "delete", "Verwijderen (bewaartermijn)"
     LOGIN = "login", "Inloggen"
     LOGIN_FAILED = "login_failed", "Mislukte inlogpoging"
     LOGOUT = "logout", "Uitloggen"

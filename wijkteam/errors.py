@@ -7,3 +7,8 @@ def forbidden(request, exception=None):
 
 def not_found(request, exception=None):
     return render(request, "404.html", status=404)
+
+
+def bad_request(request, exception=None):
+    """A request Django refuses before any view (too large, too many fields)."""
+    return render(request, "400.html", status=400)

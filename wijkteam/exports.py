@@ -43,6 +43,9 @@ class ExportKind:
     page_url: Callable[[object], str]
     # object -> ids of the persons in the export, for the access log on download.
     person_ids: Callable[[object], list[int]] = lambda obj: []
+    # True: build_context also gets `job=` (the ExportJob), for kinds whose
+    # content depends on the requesting team or user, not only on the object.
+    needs_job: bool = False
 
 
 REGISTRY: dict[str, ExportKind] = {}
@@ -137,7 +140,9 @@ def export_render(*, job_id: int) -> str:
     started = time.monotonic()
     try:
         kind = REGISTRY[job.kind]
-        pdf = render_pdf(kind.template, kind.build_context(job.object_id, job.version))
+        extra = {"job": job} if kind.needs_job else {}
+        context = kind.build_context(job.object_id, job.version, **extra)
+        pdf = render_pdf(kind.template, context)
         name = export_file_name(job, "")
         if default_storage.exists(name):
             default_storage.delete(name)

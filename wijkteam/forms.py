@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 
 
 class LoginForm(AuthenticationForm):
@@ -13,6 +14,11 @@ class LoginForm(AuthenticationForm):
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
         self.fields["username"].label = "Gebruikersnaam"
+        # Django sets max_length after the field is built, without its validator: a
+        # longer name reached the login throttle's 255-character column (500).
+        self.fields["username"].validators.append(
+            MaxLengthValidator(self.fields["username"].max_length or 150)
+        )
         self.fields["username"].widget.attrs.update(
             {"autofocus": True, "autocomplete": "username"}
         )

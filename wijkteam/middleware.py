@@ -1,3 +1,7 @@
+from django.conf import settings
+from django.http import HttpResponse
+
+
 class NoStoreMiddleware:
     """Pages for a logged-in user may hold personal data: browsers and proxies must
     not keep them (`Cache-Control: no-store`)."""
@@ -11,3 +15,71 @@ class NoStoreMiddleware:
         if user is not None and user.is_authenticated:
             response["Cache-Control"] = "no-store"
         return response
+
+
+# C0 control characters and DEL, except tab, newline and carriage return. They have no
+# meaning in what people type; pasted from PDFs and Word they sneak in, and NUL can
+# not be stored in PostgreSQL at all.
+_CONTROL_CHARACTERS = {
+    c: None for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]
+}
+
+
+def strip_control_characters(text: str) -> str:
+    return text.translate(_CONTROL_CHARACTERS)
+
+
+class StripControlCharactersMiddleware:
+    """Removes control characters from every submitted value (query string and form
+    fields; not from uploaded files), so each form stores text the same way and none
+    chokes on a NUL byte. Tab and line breaks stay."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.GET = _cleaned(request.GET)
+        if request.method == "POST" and request.content_type in (
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+        ):
+            request.POST = _cleaned(request.POST)
+        return self.get_response(request)
+
+
+def _cleaned(query):
+    if not any(
+        strip_control_characters(value) != value
+        for values in query.lists()
+        for value in values[1]
+    ):
+        return query
+    cleaned = query.copy()
+    for key, values in query.lists():
+        cleaned.setlist(key, [strip_control_characters(v) for v in values])
+    cleaned._mutable = False
+    return cleaned
+
+
+class RequestSizeLimitMiddleware:
+    """Refuses a request whose body is larger than the largest upload allowed (the CBS
+    import, plus 1 MB for the form), by its Content-Length, before anything reads
+    it. The body never reaches a temporary file."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > (settings.CBS_UPLOAD_MAX_MB + 1) * 1024 * 1024:
+            return HttpResponse(
+                "<!doctype html><html lang=nl><title>Niet verwerkt</title>"
+                "<h1>Niet verwerkt</h1><p>Wat u verstuurde is te groot en is niet "
+                "opgeslagen. Kies een kleiner bestand en probeer het opnieuw.</p>",
+                status=413,
+                content_type="text/html; charset=utf-8",
+            )
+        return self.get_response(request)

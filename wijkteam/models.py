@@ -7,6 +7,7 @@ Team from its side (`Area.teams`), so this module does not depend on it.
 import uuid
 
 from django.contrib.auth.models import AbstractUser
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.text import slugify
 
@@ -58,6 +59,16 @@ class Membership(models.Model):
         "moederorganisatie", max_length=120, blank=True
     )
     is_active = models.BooleanField("actief", default=True)
+    # Hours per week in the contract, for the werkbak's workload per member
+    # (set by the teamleider or beheer); empty: not known.
+    contract_hours = models.DecimalField(
+        "contracturen per week",
+        max_digits=3,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(60)],
+    )
 
     objects = MembershipQuerySet.as_manager()
 
@@ -88,7 +99,9 @@ class AccessLogEntry(models.Model):
         User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     username = models.CharField("gebruikersnaam", max_length=150)
-    role = models.CharField("rol", max_length=20, blank=True)
+    # Every role the user holds in the team, comma-separated (a teamleider is often
+    # also wijkteamlid): room for all five.
+    role = models.CharField("rol", max_length=100, blank=True)
     team = models.ForeignKey(
         Team, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

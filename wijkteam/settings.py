@@ -13,6 +13,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 
 import dj_database_url
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -92,10 +93,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A body larger than the largest upload is refused before anything reads it.
+    "wijkteam.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before anything reads the submitted values: control characters removed.
+    "wijkteam.middleware.StripControlCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -141,6 +146,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# No JIT compilation: the app's queries are short, and for the larger aggregates
+# (team figures over 100k casussen) compiling took longer than running them
+# (333 ms of 718 ms; docs/performance.md).
+DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL.")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -163,6 +172,24 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
+
+# Optional single sign-on with OpenID Connect (wijkteam/oidc.py), off by default.
+# Users must already exist (matched by e-mail, else user name); roles stay in the app.
+OIDC_ENABLED = env_bool("OIDC_ENABLED", False)
+if OIDC_ENABLED:
+    INSTALLED_APPS.append("mozilla_django_oidc")
+    AUTHENTICATION_BACKENDS.append("wijkteam.oidc.ExistingUserBackend")
+    OIDC_RP_CLIENT_ID = env_str("OIDC_RP_CLIENT_ID")
+    OIDC_RP_CLIENT_SECRET = env_str("OIDC_RP_CLIENT_SECRET")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_OP_AUTHORIZATION_ENDPOINT")
+    OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_OP_TOKEN_ENDPOINT")
+    OIDC_OP_USER_ENDPOINT = env_str("OIDC_OP_USER_ENDPOINT")
+    OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_OP_JWKS_ENDPOINT")
+    OIDC_RP_SIGN_ALGO = env_str("OIDC_RP_SIGN_ALGO", "RS256")
+    OIDC_RP_SCOPES = env_str("OIDC_RP_SCOPES", "openid email profile")
+    OIDC_USERNAME_CLAIM = env_str("OIDC_USERNAME_CLAIM", "preferred_username")
+    OIDC_CREATE_USER = False
+    OIDC_CALLBACK_CLASS = "wijkteam.oidc.CallbackView"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
@@ -185,6 +212,16 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# Bad input: a post's form fields may hold at most 1 MB (more is refused with 400
+# before a view sees it); uploaded files over 2.5 MB go to a temporary file instead of
+# memory. The CBS import (gebiedsanalyse) refuses files over CBS_UPLOAD_MAX_MB.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 5
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_PERMISSIONS = 0o640
+CBS_UPLOAD_MAX_MB = env_int("CBS_UPLOAD_MAX_MB", 20)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -210,6 +247,21 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
+# Celery beat (the `beat` service in docker-compose.yml): periodic tasks.
+CELERY_BEAT_SCHEDULE = {
+    "bewaartermijnen": {
+        "task": "cases.apply_retention",
+        "schedule": crontab(hour=env_int("RETENTION_HOUR", 3), minute=30),
+    },
+}
+
+# Bewaartermijnen (cases/retention.py): years after a casus is closed, by wettelijk
+# kader; years after the last change of a vraag that never became a casus; days an
+# inzage-PDF is kept.
+RETENTION_WMO_YEARS = env_int("RETENTION_WMO_YEARS", 15)
+RETENTION_JEUGD_YEARS = env_int("RETENTION_JEUGD_YEARS", 20)
+RETENTION_QUESTION_YEARS = env_int("RETENTION_QUESTION_YEARS", 2)
+RETENTION_INZAGE_EXPORT_DAYS = env_int("RETENTION_INZAGE_EXPORT_DAYS", 30)
 
 # Mail: the regievoerder may be notified by e-mail (sent by Celery after commit).
 EMAIL_BACKEND = env_str(

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -51,6 +52,10 @@ urlpatterns = [
     path("", include("gebiedsanalyse.urls")),
     path("", include("bouwstenen.urls")),
 ]
+
+handler400 = "wijkteam.errors.bad_request"
+if settings.OIDC_ENABLED:  # single sign-on (wijkteam/oidc.py), off by default
+    urlpatterns.insert(0, path("oidc/", include("mozilla_django_oidc.urls")))
 
 handler403 = "wijkteam.errors.forbidden"
 handler404 = "wijkteam.errors.not_found"

@@ -44,6 +44,11 @@ class LoginView(auth_views.LoginView):
     form_class = LoginForm
     redirect_authenticated_user = True
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["oidc_enabled"] = settings.OIDC_ENABLED
+        return context
+
     def form_valid(self, form):
         response = super().form_valid(form)
         log_access(self.request, action=AccessAction.LOGIN, purpose="inloggen")

@@ -14,7 +14,36 @@ from cases.models.intake import (
     Voorziening,
     Vraagverheldering,
 )
+
+# measuring (issue 5: ZRM, participatieladder, moreel beraad)
+from cases.models.measuring import (
+    LadderMeasurement,
+    LadderStep,
+    MoralDeliberation,
+    ZrmAssessment,
+    ZrmDomainScore,
+)
+from cases.models.network import NetworkEntry
 from cases.models.persons import Household, HouseholdMember, Person
+
+# plan (issue 5)
+from cases.models.plan import (
+    Plan,
+    PlanAction,
+    PlanGoal,
+    PlanGoalStatusChange,
+    PlanVersion,
+)
+from cases.models.referrals import (
+    Allocation,
+    AllocationStatusChange,
+    Provider,
+    ProviderProduct,
+    Referral,
+    ReferralStatusChange,
+    WaitingTime,
+)
+from cases.models.workload import OpenCaseCount
 
 __all__ = [
     "JOURNAL_EDIT_WINDOW",
@@ -25,9 +54,31 @@ __all__ = [
     "CaseStatusChange",
     "Household",
     "HouseholdMember",
+    "OpenCaseCount",
     "Person",
     "Question",
     "QuestionStatusChange",
     "Voorziening",
     "Vraagverheldering",
+    # measuring
+    "LadderMeasurement",
+    "LadderStep",
+    "MoralDeliberation",
+    "ZrmAssessment",
+    "ZrmDomainScore",
+    # Netwerk en achterdeur (issue 5).
+    "Allocation",
+    "AllocationStatusChange",
+    "NetworkEntry",
+    "Provider",
+    "ProviderProduct",
+    "Referral",
+    "ReferralStatusChange",
+    "WaitingTime",
+    # plan (issue 5)
+    "Plan",
+    "PlanAction",
+    "PlanGoal",
+    "PlanGoalStatusChange",
+    "PlanVersion",
 ]

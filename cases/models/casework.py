@@ -8,7 +8,13 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from cases.constants import CaseStatus, CloseReason, ContactInitiator, ContactKind
+from cases.constants import (
+    CaseStatus,
+    CloseReason,
+    ContactInitiator,
+    ContactKind,
+    LegalFramework,
+)
 from cases.querysets import CaseQuerySet
 
 
@@ -48,6 +54,16 @@ class Case(models.Model):
         "reden van afsluiten", max_length=20, choices=CloseReason.choices, blank=True
     )
     evaluation = models.TextField("evaluatie", blank=True)
+    legal_framework = models.CharField(
+        "wettelijk kader",
+        max_length=10,
+        choices=LegalFramework.choices,
+        blank=True,
+        help_text=(
+            "Bepaalt de bewaartermijn. Leeg: Jeugdwet als er bij het afsluiten een "
+            "minderjarige in het huishouden is, anders Wmo."
+        ),
+    )
     # Kept by the journal service: the signal "no contact for N weeks" reads it.
     last_contact_on = models.DateField("laatste contact", null=True, blank=True)
 
@@ -73,10 +89,26 @@ class Case(models.Model):
                 fields=["team", "regievoerder", "status"], name="case_regievoerder"
             ),
             models.Index(fields=["team", "-opened_at"], name="case_opened"),
+            # The no-contact signal, in the werkbak's order (opened_at breaks
+            # ties), so the first 25 come straight from the index.
             models.Index(
-                fields=["team", "last_contact_on"],
+                fields=["team", "last_contact_on", "opened_at"],
                 condition=~Q(status=CaseStatus.AFGESLOTEN),
                 name="case_open_last_contact",
+            ),
+            # The werkbak's unassigned list (oldest or newest first) and its count.
+            models.Index(
+                fields=["team", "opened_at"],
+                condition=Q(regievoerder__isnull=True)
+                & ~Q(status=CaseStatus.AFGESLOTEN),
+                name="case_open_unassigned",
+            ),
+            # The werkbak's one grouped query (workload per member and the counts
+            # on top) reads only open casussen: an index-only scan of this one.
+            models.Index(
+                fields=["team", "regievoerder", "status"],
+                condition=~Q(status=CaseStatus.AFGESLOTEN),
+                name="case_open_workload",
             ),
         ]
 

@@ -1,5 +1,7 @@
 import datetime as dt
 
+from django.utils import timezone
+
 import factory
 from factory.django import DjangoModelFactory
 
@@ -20,7 +22,7 @@ from cases.models import (
     Voorziening,
 )
 from cases.validators import BSN_WEIGHTS, search_key
-from wijkteam.tests.factories import TeamFactory, UserFactory
+from wijkteam.tests.factories import DutchName, TeamFactory, UserFactory
 
 
 def valid_bsn(n: int) -> str:
@@ -39,9 +41,9 @@ class PersonFactory(DjangoModelFactory):
         model = Person
 
     team = factory.SubFactory(TeamFactory)
-    first_name = factory.Faker("first_name", locale="nl_NL")
+    first_name = DutchName("first_name")
     prefix = ""
-    last_name = factory.Faker("last_name", locale="nl_NL")
+    last_name = DutchName("last_name")
     birth_date = factory.Faker(
         "date_between", start_date=dt.date(1940, 1, 1), end_date=dt.date(2005, 1, 1)
     )
@@ -126,3 +128,72 @@ class CaseFactory(DjangoModelFactory):
     class Params:
         closed = factory.Trait(status=CaseStatus.AFGESLOTEN)
         in_progress = factory.Trait(status=CaseStatus.IN_BEHANDELING)
+
+
+# --- netwerk en achterdeur (issue 5) ------------------------------------------
+
+
+class NetworkEntryFactory(DjangoModelFactory):
+    class Meta:
+        model = "cases.NetworkEntry"
+
+    case = factory.SubFactory(CaseFactory)
+    kind = "familie"
+    name = DutchName()
+    relation = "tante"
+    since = dt.date(2026, 1, 5)
+    created_by = factory.SubFactory(UserFactory)
+
+    class Params:
+        professional = factory.Trait(
+            kind="professional", organisation="GGD", relation="jeugdverpleegkundige"
+        )
+
+
+class ProviderFactory(DjangoModelFactory):
+    class Meta:
+        model = "cases.Provider"
+
+    team = factory.SubFactory(TeamFactory)
+    name = factory.Sequence(lambda n: f"Zorgaanbieder {n}")
+
+
+class ProviderProductFactory(DjangoModelFactory):
+    class Meta:
+        model = "cases.ProviderProduct"
+
+    provider = factory.SubFactory(ProviderFactory)
+    name = factory.Sequence(lambda n: f"Product {n}")
+    norm_weeks = 4
+    current_wait_weeks = 6
+    current_wait_since = dt.date(2026, 10, 1)
+
+
+class ReferralFactory(DjangoModelFactory):
+    class Meta:
+        model = "cases.Referral"
+
+    case = factory.SubFactory(CaseFactory)
+    product = factory.SubFactory(
+        ProviderProductFactory, provider__team=factory.SelfAttribute("...case.team")
+    )
+    reason = "Specialistische hulp nodig."
+    asked_on = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=7))
+    norm_weeks = factory.SelfAttribute("product.norm_weeks")
+    due_on = factory.LazyAttribute(
+        lambda o: o.asked_on + dt.timedelta(weeks=o.norm_weeks)
+    )
+    created_by = factory.SubFactory(UserFactory)
+
+
+class AllocationFactory(DjangoModelFactory):
+    class Meta:
+        model = "cases.Allocation"
+
+    case = factory.SubFactory(CaseFactory)
+    kind = "begeleiding"
+    legal_basis = "wmo"
+    status = "toegekend"
+    decided_on = dt.date(2026, 9, 1)
+    start_on = dt.date(2026, 9, 15)
+    created_by = factory.SubFactory(UserFactory)

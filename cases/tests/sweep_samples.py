@@ -1,5 +1,17 @@
 from cases.models import JournalEntry
-from cases.tests.factories import CaseFactory, HouseholdMemberFactory, QuestionFactory
+from cases.tests.factories import (
+    AllocationFactory,
+    CaseFactory,
+    HouseholdMemberFactory,
+    NetworkEntryFactory,
+    ProviderProductFactory,
+    QuestionFactory,
+    ReferralFactory,
+)
+
+# metingen and moreel beraad (issue 5)
+from cases.tests.factories_measuring import member_of
+from cases.tests.factories_plan import PlanActionFactory, PlanGoalFactory
 from tests.sweep import Sample
 
 
@@ -19,7 +31,58 @@ def samples(team, user) -> dict[str, Sample]:
     }
     journal = {"contact_on": "01-01-2030", "kind": "huisbezoek", "note": "x"}
     case_kwargs = {"pk": case.pk}
-    return {
+    # Netwerk en achterdeur (issue 5).
+    entry_b = NetworkEntryFactory(case=case, created_by=user)
+    referral = ReferralFactory(case=case, created_by=user)
+    allocation = AllocationFactory(case=case, created_by=user)
+    product = ProviderProductFactory(provider__team=team)
+    provider = product.provider
+    network = {"kind": "familie", "name": "x", "since": "01-01-2026"}
+    status = {"to": "gestart", "on": "01-01-2026"}
+    prov = {"pk": provider.pk, "product_pk": product.pk}
+    issue5 = {
+        "cases:case_network": Sample(case_kwargs, case),
+        "cases:network_add": Sample(case_kwargs, case, network),
+        "cases:network_end": Sample(
+            {"pk": case.pk, "entry_pk": entry_b.pk}, entry_b, {"until": "01-01-2026"}
+        ),
+        "cases:referral_add": Sample(
+            case_kwargs, case, {"product": product.pk, "reason": "x"}
+        ),
+        "cases:referral_waiting_time": Sample(case_kwargs, case),
+        "cases:referral_status": Sample(
+            {"pk": case.pk, "referral_pk": referral.pk}, referral, status
+        ),
+        "cases:allocation_add": Sample(
+            case_kwargs, case, {"kind": "begeleiding", "legal_basis": "wmo"}
+        ),
+        "cases:allocation_status": Sample(
+            {"pk": case.pk, "allocation_pk": allocation.pk},
+            allocation,
+            {"to": "beeindigd", "on": "01-01-2026"},
+        ),
+        "cases:provider_detail": Sample({"pk": provider.pk}, provider, {"name": "x"}),
+        "cases:product_add": Sample(
+            {"pk": provider.pk}, provider, {"name": "x", "norm_weeks": "2"}
+        ),
+        "cases:product_update": Sample(prov, product, {"norm_weeks": "1"}),
+        "cases:waiting_time_add": Sample(
+            prov, product, {"weeks": "1", "valid_from": "01-01-2026"}
+        ),
+    }
+    # plan (issue 5)
+    action = PlanActionFactory(goal=PlanGoalFactory(plan__case=case))
+    goal = action.goal
+    version = goal.plan.versions.create(
+        number=1, vastgesteld_by=user, agreed_with_resident=True, content={}
+    )
+    goal_kwargs = {"pk": case.pk, "goal_pk": goal.pk}
+    action_kwargs = {"pk": case.pk, "action_pk": action.pk}
+    goal_data = {
+        "domain": "financien", "text": "x", "owner_kind": "netwerk", "owner_name": "x"
+    }  # fmt: skip
+    action_data = {"what": "x", "who_kind": "extern", "who_name": "x"}
+    return issue5 | {
         "cases:question_detail": Sample({"pk": question.pk}, question),
         "cases:question_plan": Sample({"pk": question.pk}, question, plan_data),
         "cases:vraagverheldering": Sample({"pk": question.pk}, question, clarify),
@@ -40,4 +103,40 @@ def samples(team, user) -> dict[str, Sample]:
         "cases:journal_edit": Sample(
             {"pk": case.pk, "entry_pk": entry.pk}, entry, journal
         ),
+        # plan (issue 5)
+        "cases:plan": Sample(case_kwargs, goal.plan),
+        "cases:plan_goal_add": Sample(case_kwargs, goal.plan, goal_data),
+        "cases:plan_goal_edit": Sample(goal_kwargs, goal, goal_data),
+        "cases:plan_goal_status": Sample(goal_kwargs, goal, {"to": "bezig"}),
+        "cases:plan_action_add": Sample(goal_kwargs, goal.plan, action_data),
+        "cases:plan_action_edit": Sample(action_kwargs, action, action_data),
+        "cases:plan_action_done": Sample(action_kwargs, action, {}),
+        "cases:plan_vaststellen": Sample(
+            case_kwargs, goal.plan, {"agreed_with_resident": "ja"}
+        ),
+        "cases:plan_version": Sample(
+            {"pk": case.pk, "number": version.number}, version
+        ),
+        # metingen and moreel beraad (issue 5)
+        **_measuring_samples(case, user),
+    }
+
+
+def _measuring_samples(case, user) -> dict[str, Sample]:
+    person = member_of(case)
+    zrm = {"person": person.pk, "assessed_on": "01-01-2026", "zrm_financien": "3"}
+    ladder = {"person": person.pk, "measured_on": "01-01-2026", "step": "2"}
+    beraad = {
+        "held_on": "01-01-2026",
+        "dilemma": "x",
+        "perspectives": "y",
+        "decision": "z",
+        "participants": [user.pk],
+    }
+    kwargs = {"pk": case.pk}
+    return {
+        "cases:metingen": Sample(kwargs, case),
+        "cases:zrm_add": Sample(kwargs, case, zrm),
+        "cases:ladder_add": Sample(kwargs, case, ladder),
+        "cases:moreel_beraad": Sample(kwargs, case, beraad),
     }

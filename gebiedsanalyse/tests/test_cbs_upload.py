@@ -6,6 +6,7 @@ import pytest
 from gebiedsanalyse import forms
 from gebiedsanalyse.models import Area, AreaFigure, CbsImport
 from gebiedsanalyse.tests.cbs_files import (
+    HERKOMST_NO_CODES,
     NATIONAL,
     UTRECHT_2019,
     WIJKEN_GEOJSON,
@@ -89,6 +90,20 @@ def test_bad_upload_shows_dutch_error_and_changes_nothing(
     assert not Area.objects.exists() and not CbsImport.objects.exists()
 
 
+def test_real_herkomst_file_without_codes_is_refused_with_the_reason(
+    login, member, team
+):
+    """The national herkomst file (SOURCE.md file 2) has no code column: the
+    page says why, in Dutch, and nothing is imported."""
+    client = login(member(Role.BEHEERDER, team))
+    raw = cbs_bytes(HERKOMST_NO_CODES)
+    response = client.post(URL, {"file": upload(HERKOMST_NO_CODES, raw), "year": 2024})
+    body = response.content.decode()
+    assert "geen kolom met de regiocode" in body
+    assert "mét de regiocodes" in body
+    assert not Area.objects.exists() and not CbsImport.objects.exists()
+
+
 def test_file_over_the_size_limit_is_refused(login, member, team, monkeypatch):
     monkeypatch.setattr(forms, "MAX_UPLOAD_BYTES", 100)
     client = login(member(Role.BEHEERDER, team))
@@ -107,3 +122,30 @@ def test_huge_upload_is_refused_before_it_is_read(login, member, team, monkeypat
     )
     assert "groter dan 20 MB" in response.content.decode()
     assert not Area.objects.exists() and not CbsImport.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "raw", "error"),
+    [
+        ("cijfers.csv", b"PK\x03\x04" + b"\x00" * 40, "Excel- of zip-bestand"),
+        ("cijfers.csv", b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "afbeelding"),
+        ("cijfers.txt", b"%PDF-1.7\n", "het lijkt een PDF"),
+        ("cijfers.csv", "Codering_3;Aantal\nGM0599;1\n".encode("utf-16"), "UTF-16"),
+        ("grenzen.geojson", b"Codering_3;Aantal\nGM0599;1\n", "geen GeoJSON"),
+    ],
+)
+def test_content_that_does_not_fit_the_name_is_refused(
+    login, member, team, name, raw, error
+):
+    """The extension is not enough: the first bytes are checked too."""
+    client = login(member(Role.BEHEERDER, team))
+    response = client.post(URL, {"file": upload(name, raw), "year": 2019})
+    assert response.status_code == 200
+    assert error in response.content.decode()
+    assert not Area.objects.exists() and not CbsImport.objects.exists()
+
+
+def test_the_size_limit_is_a_setting(settings):
+    assert settings.CBS_UPLOAD_MAX_MB == 20
+    assert forms.MAX_UPLOAD_BYTES == 20 * 1024 * 1024
+    assert forms.TOO_BIG == "Het bestand is groter dan 20 MB."

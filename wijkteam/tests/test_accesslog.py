@@ -71,3 +71,20 @@ def test_admin_is_read_only(client, db):
     assert not model_admin.has_add_permission(None)
     assert not model_admin.has_change_permission(None)
     assert not model_admin.has_delete_permission(None)
+
+
+def test_a_member_with_every_role_is_logged_with_all_of_them(member, team):
+    """A teamleider who is also wijkteamlid (and more) made the role column overflow:
+    every page with personal data answered 500 (found by tests/test_fuzz_forms.py)."""
+    from wijkteam.tests.factories import MembershipFactory
+
+    user = member(Role.TEAMLEIDER, team)
+    for role in Role.values:
+        if role != Role.TEAMLEIDER:
+            MembershipFactory(user=user, team=team, role=role)
+    request = RequestFactory().get("/casussen/1/")
+    request.user = user
+    request.session = {}
+    (row,) = log_access(request, action=AccessAction.VIEW, person_ids=[1], team=team)
+    row.refresh_from_db()
+    assert row.role.split(",") == sorted(Role.values)

@@ -88,3 +88,15 @@ def test_greeting_follows_the_hour(hour, word):
     from wijkteam.views import greeting
 
     assert greeting(hour) == word
+
+
+def test_an_overlong_username_gets_a_dutch_error_not_a_crash(client, db):
+    """Found by tests/test_fuzz_forms.py: 20 000 characters made the throttle's
+    record of the failed attempt overflow (500)."""
+    from django.urls import reverse
+
+    response = client.post(
+        reverse("login"), {"username": "x" * 20_000, "password": "geheim"}
+    )
+    assert response.status_code == 200
+    assert "150 tekens" in response.content.decode()

@@ -1,0 +1,261 @@
+"""Measuring a casus: writes (`<entity>_<action>`) and the read models the
+metingen tab shows (trend per domain, before/after, ladder).
+
+The reads take lists already fetched by the view, so the tab's query count does
+not grow with the number of assessments.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+
+from cases.constants import ZrmDomain
+from cases.models import (
+    Case,
+    HouseholdMember,
+    LadderMeasurement,
+    LadderStep,
+    MoralDeliberation,
+    Person,
+    Vraagverheldering,
+    ZrmAssessment,
+    ZrmDomainScore,
+)
+
+
+class MeasuringError(ValueError):
+    """A measurement that cannot be recorded; the message is for the user."""
+
+
+def _check_member(case: Case, person: Person) -> None:
+    if not HouseholdMember.objects.filter(
+        household_id=case.household_id, person=person
+    ).exists():
+        raise MeasuringError("Deze persoon hoort niet bij het huishouden.")
+
+
+def _check_date(day: dt.date) -> None:
+    if day > timezone.localdate():
+        raise MeasuringError("Een meting kan niet in de toekomst liggen.")
+
+
+def zrm_assessment_record(
+    *,
+    case: Case,
+    person: Person,
+    assessed_on: dt.date,
+    scores: dict[str, int | None],
+    by,
+    note: str = "",
+) -> ZrmAssessment:
+    """One assessment with a row per scored domain; unscored domains get no row."""
+    scored = {d: s for d, s in scores.items() if s is not None}
+    if not scored:
+        raise MeasuringError("Scoor minstens één leefgebied.")
+    unknown = set(scored) - set(ZrmDomain.values)
+    if unknown:
+        raise MeasuringError(f"Onbekend leefgebied: {', '.join(sorted(unknown))}.")
+    if any(not 1 <= s <= 5 for s in scored.values()):
+        raise MeasuringError("Een score is 1 tot en met 5.")
+    _check_date(assessed_on)
+    _check_member(case, person)
+    with transaction.atomic():
+        assessment = ZrmAssessment.objects.create(
+            case=case, person=person, assessed_on=assessed_on, assessed_by=by,
+            note=note,
+        )  # fmt: skip
+        ZrmDomainScore.objects.bulk_create(
+            ZrmDomainScore(assessment=assessment, domain=d, score=s)
+            for d, s in scored.items()
+        )
+    return assessment
+
+
+def ladder_measurement_record(
+    *, case: Case, person: Person, measured_on: dt.date, step: int, by, note: str = ""
+) -> LadderMeasurement:
+    if step not in LadderStep.values:
+        raise MeasuringError("Kies een trede van 1 tot en met 6.")
+    _check_date(measured_on)
+    _check_member(case, person)
+    with transaction.atomic():
+        return LadderMeasurement.objects.create(
+            case=case, person=person, measured_on=measured_on, step=step,
+            measured_by=by, note=note,
+        )  # fmt: skip
+
+
+def moral_deliberation_record(
+    *,
+    case: Case,
+    by,
+    held_on: dt.date,
+    dilemma: str,
+    perspectives: str,
+    decision: str,
+    participants=(),
+    other_participants: str = "",
+) -> MoralDeliberation:
+    if held_on > timezone.localdate():
+        raise MeasuringError("Een moreel beraad kan niet in de toekomst liggen.")
+    with transaction.atomic():
+        record = MoralDeliberation.objects.create(
+            case=case, held_on=held_on, dilemma=dilemma, perspectives=perspectives,
+            decision=decision, other_participants=other_participants,
+            recorded_by=by,
+        )  # fmt: skip
+        record.participants.set(participants)
+    return record
+
+
+# --- reads for the metingen tab ------------------------------------------------
+
+
+@dataclass
+class ZrmPoint:
+    """One column of a member's trend: an assessment or the intake quick scan."""
+
+    on: dt.date
+    by: str
+    scores: dict[str, int]  # domain -> score; absent = not scored
+    quickscan: bool = False
+
+    @property
+    def label(self) -> str:
+        text = self.on.strftime("%d-%m-%Y")
+        return f"{text} (quickscan)" if self.quickscan else text
+
+
+@dataclass
+class Comparison:
+    """Before/after per domain: first vs latest (and at closure when closed)."""
+
+    first: ZrmPoint
+    latest: ZrmPoint
+    at_closure: ZrmPoint | None
+    rows: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class MemberMeasures:
+    member: HouseholdMember
+    zrm: list[ZrmPoint]
+    ladder: list[LadderMeasurement]
+    comparison: Comparison | None = None
+
+    @property
+    def person(self) -> Person:
+        return self.member.person
+
+    def zrm_table(self) -> list[tuple[str, list[int | None]]]:
+        """Rows per domain, a cell per point (None = not scored)."""
+        return [(d.label, [p.scores.get(d.value) for p in self.zrm]) for d in ZrmDomain]
+
+    def zrm_chart(self) -> dict:
+        return {
+            "type": "line",
+            "min": 1,
+            "max": 5,
+            "labels": [p.label for p in self.zrm],
+            "datasets": [  # a domain never scored has no line (the table shows –)
+                {"label": label, "data": cells}
+                for label, cells in self.zrm_table()
+                if any(c is not None for c in cells)
+            ],
+        }
+
+    def ladder_chart(self) -> dict:
+        return {
+            "type": "line",
+            "min": 1,
+            "max": 6,
+            "stepped": True,
+            "labels": [m.measured_on.strftime("%d-%m-%Y") for m in self.ladder],
+            "datasets": [
+                {"label": "Trede", "data": [m.step for m in self.ladder]},
+            ],
+        }
+
+
+def _quickscan_points(case: Case) -> dict[int, ZrmPoint]:
+    """The ZRM quick scan of the vraagverheldering that opened the casus, per person."""
+    points = {}
+    rows = Vraagverheldering.objects.filter(question__case=case).select_related(
+        "question", "recorded_by"
+    )
+    for vv in rows:
+        person_id = vv.question.person_id
+        scores = {
+            d: int(s)
+            for d, s in vv.zrm_scores.items()
+            if d in ZrmDomain.values and s not in (None, "")
+        }
+        if person_id and scores and person_id not in points:
+            points[person_id] = ZrmPoint(
+                on=vv.held_on, by=str(vv.recorded_by), scores=scores, quickscan=True
+            )
+    return points
+
+
+def _comparison(points: list[ZrmPoint], closed_on: dt.date | None) -> Comparison:
+    assessments = [p for p in points if not p.quickscan] or points
+    first, latest = points[0], assessments[-1]
+    at_closure = None
+    if closed_on is not None:
+        before = [p for p in assessments if p.on <= closed_on]
+        at_closure = before[-1] if before else None
+    end = at_closure or latest
+    rows = []
+    for d in ZrmDomain:
+        a, b = first.scores.get(d.value), end.scores.get(d.value)
+        rows.append(
+            {
+                "domain": d.label,
+                "first": a,
+                "latest": latest.scores.get(d.value),
+                "at_closure": at_closure.scores.get(d.value) if at_closure else None,
+                "change": (b - a) if a is not None and b is not None else None,
+            }
+        )
+    return Comparison(first=first, latest=latest, at_closure=at_closure, rows=rows)
+
+
+def case_measures(case: Case, members: list[HouseholdMember]) -> list[MemberMeasures]:
+    """Everything the metingen tab shows, per member: a fixed number of queries."""
+    assessments = list(
+        case.zrm_assessments.select_related("assessed_by").prefetch_related("scores")
+    )
+    ladder = list(
+        case.ladder_measurements.select_related("measured_by").order_by(
+            "measured_on", "id"
+        )
+    )
+    quickscans = _quickscan_points(case)
+    closed_on = timezone.localdate(case.closed_at) if case.closed_at else None
+    result = []
+    for member in members:
+        points = (
+            [quickscans[member.person_id]] if member.person_id in quickscans else []
+        )
+        points += [
+            ZrmPoint(
+                on=a.assessed_on,
+                by=str(a.assessed_by),
+                scores={s.domain: s.score for s in a.scores.all()},
+            )
+            for a in assessments
+            if a.person_id == member.person_id
+        ]
+        measures = MemberMeasures(
+            member=member,
+            zrm=points,
+            ladder=[m for m in ladder if m.person_id == member.person_id],
+        )
+        if points:
+            measures.comparison = _comparison(points, closed_on)
+        result.append(measures)
+    return result

@@ -1,0 +1,116 @@
+"""The PDF export of a gebiedsanalyse (registered in apps.py).
+
+Everything of the area page on paper: the CBS key figures with the gemeente and
+the country beside them, the trends as tables, the team's sociale infrastructuur
+and hulpbronnen in the area and, when the area lies in the team's werkgebied and
+the requester may see them, the team's own figures with small-number suppression.
+The export belongs to the requester's current team (job.team); the worker builds
+the context from the job, so only that team's data ever lands in the PDF.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.http import Http404, HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+
+from gebiedsanalyse import figures, teamfigures
+from gebiedsanalyse.constants import AreaLevel
+from gebiedsanalyse.models import Area, Resource, SocialPlace
+from wijkteam.access import can, current_team, require
+from wijkteam.exports import ExportKind
+from wijkteam.models import Team
+
+KIND = "gebiedsanalyse"
+
+
+@dataclass(frozen=True)
+class AreaForTeam:
+    """The exported object: a (public) area as seen by one team."""
+
+    area: Area
+    team: Team
+
+    @property
+    def pk(self) -> int:
+        return self.area.pk
+
+
+def _get_for_user(request: HttpRequest, object_id: int) -> AreaForTeam:
+    team = current_team(request)
+    require(request, "area.view", team)
+    try:
+        area = Area.objects.select_related("parent").get(pk=object_id)
+    except (Area.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    return AreaForTeam(area=area, team=team)
+
+
+def _describe(obj: AreaForTeam):
+    return obj.team, None, f"Gebiedsanalyse {obj.area.name}"
+
+
+def _team_buurten(team: Team, area: Area):
+    """The team's buurten that lie in the area (the area itself for a buurt)."""
+    return Area.objects.buurten_of_team(team).filter(
+        Q(pk=area.pk) | Q(parent=area) | Q(parent__parent=area)
+    )
+
+
+def team_tables(team: Team, area: Area, period: teamfigures.Period) -> list:
+    """The team's own figures for its buurten in the area; [] when it has none.
+    Outside a single buurt the row "buurt niet vastgelegd" (team-wide) is left
+    out: it does not belong to this area."""
+    buurten = list(_team_buurten(team, area))
+    if not buurten:
+        return []
+    buurt = area if area.level == AreaLevel.BUURT else None
+    tables = teamfigures.team_figures(
+        team=team, period=period, buurten=buurten, buurt=buurt
+    )
+    if buurt is None:
+        tables = [
+            teamfigures.Table(
+                caption=t.caption,
+                columns=t.columns,
+                rows=[r for r in t.rows if r[0] != teamfigures.UNKNOWN_BUURT],
+            )
+            for t in tables
+        ]
+    return tables
+
+
+def build_context(object_id: int, version: int | None, *, job) -> dict:
+    area = Area.objects.select_related("parent").get(pk=object_id)
+    team = job.team
+    period = teamfigures.Period.last_12_months()
+    may_see_team_figures = job.requested_by is not None and can(
+        job.requested_by, "teamfigures.view", team
+    )
+    return {
+        "area": area,
+        "team": team,
+        "page": figures.area_page(area),
+        "children": list(area.children.order_by("name")),
+        "places": list(SocialPlace.objects.for_team(team).filter(area=area)),
+        "resources": list(Resource.objects.for_team(team).filter(area=area)),
+        "team_tables": team_tables(team, area, period) if may_see_team_figures else [],
+        "team_figures_shown": may_see_team_figures,
+        "period": period,
+        "printed_at": timezone.localtime(),
+    }
+
+
+EXPORT_KIND = ExportKind(
+    name=KIND,
+    label="PDF van de gebiedsanalyse",
+    template="gebiedsanalyse/pdf/gebiedsanalyse.html",
+    get_for_user=_get_for_user,
+    describe=_describe,
+    build_context=build_context,
+    page_url=lambda obj: reverse("gebiedsanalyse:area_detail", args=[obj.area.code]),
+    needs_job=True,
+)
