@@ -37,11 +37,12 @@ class WerkbakFilterForm(forms.Form):
     # would iterate them through a server-side cursor on every render).
     buurt = forms.ChoiceField(label="Buurt", required=False)
 
-    def __init__(self, *args, team, **kwargs):
+    def __init__(self, *args, team, workers=None, **kwargs):
+        """`workers`: the team's workers by name, when the caller has read them."""
         super().__init__(*args, **kwargs)
-        self.workers = {
-            str(w.pk): w for w in team_workers(team).order_by("first_name", "last_name")
-        }
+        if workers is None:
+            workers = team_workers(team).order_by("first_name", "last_name")
+        self.workers = {str(w.pk): w for w in workers}
         self.fields["regievoerder"].choices = [
             ("", "Iedereen"),
             (NOBODY, "Zonder regievoerder"),

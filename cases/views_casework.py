@@ -56,7 +56,7 @@ from cases.services_plan import overdue_cases, overdue_count  # plan (issue 5)
 from cases.services_werkbak import contract_hours_set
 from cases.validators import search_key
 from wijkteam.access import can, get_object_for_user, team_permission_required
-from wijkteam.accesslog import log_access
+from wijkteam.accesslog import log_access, log_access_of_query
 from wijkteam.constants import AccessAction
 
 # Lists on the werkbak show the oldest first, at most this many (counts on top).
@@ -75,16 +75,13 @@ def get_case_for_user(request: HttpRequest, pk: int, permission: str = "case.vie
 
 def _log_households(request, cases, purpose: str) -> None:
     """One row per person in the households shown (their names are on the page)."""
-    household_ids = {c.household_id for c in cases}
-    person_ids = list(
-        HouseholdMember.objects.filter(household_id__in=household_ids).values_list(
-            "person_id", flat=True
-        )
-    )
-    log_access(
+    household_ids = list({c.household_id for c in cases})
+    log_access_of_query(
         request,
         action=AccessAction.VIEW,
-        person_ids=person_ids or [None],
+        person_ids=HouseholdMember.objects.filter(
+            household_id__in=household_ids
+        ).values_list("person_id", flat=True),
         purpose=purpose,
     )
 
@@ -101,7 +98,8 @@ def _settings_for(team) -> CaseSettings:
 def werkbak(request: HttpRequest) -> HttpResponse:
     team = request.team
     signal_settings = _settings_for(team)
-    filter_form = WerkbakFilterForm(request.GET or None, team=team)
+    workers = list(team_workers(team).order_by("first_name", "last_name"))
+    filter_form = WerkbakFilterForm(request.GET or None, team=team, workers=workers)
     flt = filter_form.to_filter()
     team_cases = werkbak_reads.filtered_cases(team, flt)
     order = "-opened_at" if request.GET.get("sort") == "nieuw" else "opened_at"
@@ -136,7 +134,7 @@ def werkbak(request: HttpRequest) -> HttpResponse:
     over_norm, over_norm_count = [], None
     if flt.shows_over_norm():
         over_norm, over_norm_count = referral_signals(team, cases=narrowed)
-    load = werkbak_reads.workload(team, flt)
+    load = werkbak_reads.workload(team, flt, workers)
     # The same options in every row's select: built once (a template loop per row
     # was most of the werkbak's rendering time).
     worker_options = format_html_join(

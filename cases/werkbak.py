@@ -119,12 +119,13 @@ def member_hours(team) -> dict:
     return hours
 
 
-def workload(team, flt: WerkbakFilter) -> Workload:
+def workload(team, flt: WerkbakFilter, workers=None) -> Workload:
     """Open and intensive casussen per team worker with their contract hours.
 
     Without a buurt filter from the counter table (a few rows per member, kept by
     a trigger); with one, one grouped query over the buurt's open casussen. Not
-    narrowed by regievoerder, so every member's row is filled. Three queries.
+    narrowed by regievoerder, so every member's row is filled. Three queries, two
+    when the caller passes the team's `workers` (it has read them for the filter).
     """
     if flt.buurt is None:
         per_member = {}
@@ -148,7 +149,9 @@ def workload(team, flt: WerkbakFilter) -> Workload:
             .order_by()
         }
     hours = member_hours(team)
-    workers = list(team_workers(team).order_by("first_name", "last_name"))
+    if workers is None:
+        workers = team_workers(team).order_by("first_name", "last_name")
+    workers = list(workers)
     for worker in workers:
         row = per_member.get(worker.pk, {})
         worker.open_cases = row.get("open_cases", 0)

@@ -4,7 +4,9 @@ from django.test import RequestFactory
 
 import pytest
 
-from wijkteam.accesslog import log_access
+from cases.models import HouseholdMember
+from cases.tests.factories import HouseholdMemberFactory
+from wijkteam.accesslog import log_access, log_access_of_query
 from wijkteam.constants import AccessAction, Role
 from wijkteam.models import AccessLogEntry
 
@@ -30,6 +32,55 @@ def test_one_row_per_person_with_who_what_where(request_of, team):
     assert row.ip_address == "10.1.2.3"
     assert row.path == "/casussen/1/"
     assert row.result == "ok"
+
+
+def test_a_query_of_persons_writes_the_same_rows_in_one_statement(
+    request_of, team, django_assert_num_queries
+):
+    """The werkbak's path: INSERT … SELECT, one row per distinct person, with the
+    same columns log_access writes."""
+    (reference,) = log_access(
+        request_of, action=AccessAction.VIEW, person_ids=[1], purpose="werkbak"
+    )
+    members = HouseholdMemberFactory.create_batch(3, household__team=team)
+    HouseholdMemberFactory(  # a second member of one household
+        household=members[0].household, relation="partner", is_main_contact=False
+    )
+    query = HouseholdMember.objects.filter(
+        household__in=[m.household for m in members] + [members[0].household]
+    ).values_list("person_id", flat=True)
+    with django_assert_num_queries(1):
+        written = log_access_of_query(
+            request_of, action=AccessAction.VIEW, person_ids=query, purpose="werkbak"
+        )
+    assert written == 4
+    rows = AccessLogEntry.objects.exclude(pk=reference.pk)
+    assert sorted(r.person_id for r in rows) == sorted(query)
+    columns = ["user_id", "username", "role", "team_id", "action", "purpose",
+               "path", "ip_address", "result", "object_type", "object_id"]  # fmt: skip
+    for row in rows:
+        assert [getattr(row, c) for c in columns] == [
+            getattr(reference, c) for c in columns
+        ]
+        assert row.at >= reference.at
+
+
+@pytest.mark.parametrize(
+    "nobody",
+    [
+        HouseholdMember.objects.filter(pk=-1),  # selects no row
+        HouseholdMember.objects.filter(household_id__in=[]),  # is never run
+    ],
+)
+def test_a_query_of_nobody_still_writes_one_row(request_of, nobody):
+    person_ids = nobody.values_list("person_id", flat=True)
+    assert log_access_of_query(
+        request_of, action=AccessAction.VIEW, person_ids=person_ids
+    )
+    (row,) = AccessLogEntry.objects.all()
+    assert row.person_id is None
+    assert row.action == AccessAction.VIEW
+    assert row.username == "lid"
 
 
 def test_rows_cannot_be_changed_or_deleted_by_the_application(request_of):
