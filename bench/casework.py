@@ -7,7 +7,9 @@ Fills a benchmark team once with SQL (generate_series): households with one memb
 each, casussen in every status spread over 20 members (1% without regievoerder) and
 journal rows, then ANALYZE. Times the three pages through Django's test client
 (full request: middleware, access check, access log, template) as the teamleider,
-30 runs each after a warm-up, and prints median and p95 server time.
+100 runs each (`--runs`) after a warm-up, and prints median and p95 server time and
+the number of queries of one request. (30 runs, as before the third session, put
+the p95 on the second-slowest request: one pause of the machine decided it.)
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ django.setup()
 
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from cases.models import Case, Household, JournalEntry, Person  # noqa: E402
@@ -115,8 +118,11 @@ def setup(cases: int, per_case: int):
     return team, leader, members, time.perf_counter() - started
 
 
-def timed(client: Client, url: str, params=None, runs: int = 30) -> tuple[float, float]:
-    assert client.get(url, params).status_code == 200
+def timed(client: Client, url: str, params=None, runs: int = 100):
+    assert client.get(url, params).status_code == 200  # warm-up
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url, params).status_code == 200
+    count = len(queries.captured_queries)  # read now: each request resets the log
     times = []
     for _ in range(runs):
         started = time.perf_counter()
@@ -124,7 +130,8 @@ def timed(client: Client, url: str, params=None, runs: int = 30) -> tuple[float,
         times.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200
     times.sort()
-    return statistics.median(times), times[int(0.95 * (len(times) - 1))]
+    p95 = times[int(0.95 * (len(times) - 1))]
+    return statistics.median(times), p95, count
 
 
 def main() -> None:
@@ -132,6 +139,7 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--journal-per-case", type=int, default=10)
     parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--runs", type=int, default=100)
     args = parser.parse_args()
     team, leader, members, seconds = setup(args.cases, args.journal_per_case)
     n_cases = Case.objects.filter(team=team).count()
@@ -151,10 +159,10 @@ def main() -> None:
         ("casuspagina (10 journaalregels)",
          reverse("cases:case_detail", kwargs={"pk": sample.pk}), None),
     ]  # fmt: skip
-    print(f"{'pagina':35} {'mediaan ms':>11} {'p95 ms':>8}")
+    print(f"{'pagina':35} {'mediaan ms':>11} {'p95 ms':>8} {'queries':>8}")
     for label, url, params in pages:
-        median, p95 = timed(client, url, params)
-        print(f"{label:35} {median:>11.1f} {p95:>8.1f}")
+        median, p95, queries = timed(client, url, params, args.runs)
+        print(f"{label:35} {median:>11.1f} {p95:>8.1f} {queries:>8}")
     if not args.keep:
         with transaction.atomic(), connection.cursor() as cursor:
             # Questions of bench/team_figures.py --keep would block the persons.
