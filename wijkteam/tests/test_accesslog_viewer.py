@@ -11,6 +11,7 @@ from django.utils import timezone
 
 import pytest
 
+from wijkteam import beheer_views
 from wijkteam.beheer_views import PAGE_SIZE, unusual_access
 from wijkteam.constants import AccessAction, Role
 from wijkteam.models import AccessLogEntry
@@ -179,6 +180,29 @@ def test_csv_export_is_filtered_scoped_and_logged(
     logged = AccessLogEntry.objects.get(username="fatma", action=AccessAction.EXPORT)
     assert logged.person_id == 7
     assert "CSV" in logged.purpose
+
+
+def test_csv_export_reads_the_log_in_chunks_without_losing_or_repeating_rows(
+    login, beheerder, lid, team, monkeypatch
+):
+    monkeypatch.setattr(beheer_views, "CSV_CHUNK", 3)
+    now = timezone.now()
+    # Eight rows written out of time order, three at one moment (as one INSERT
+    # writes them): the chunks must cross that moment by id, newest first.
+    minutes_ago = [5, 2, 1, 6, 2, 4, 2, 3]
+    for i, minutes in enumerate(minutes_ago):
+        AccessLogEntryFactory(
+            user=lid, team=team, person_id=100 + i, at=now - timedelta(minutes=minutes)
+        )
+    expected = list(
+        AccessLogEntry.objects.filter(person_id__gte=100)
+        .order_by("-at", "-id")
+        .values_list("person_id", flat=True)
+    )
+    rows = _csv(login(beheerder).get(reverse("accesslog_csv")))
+    shown = [int(row[5]) for row in rows[1:] if row[5]]
+    assert shown == expected
+    assert len(set(shown)) == 8
 
 
 def test_unusual_access_reports_many_persons_in_a_day(
