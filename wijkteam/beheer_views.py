@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from wijkteam.access import team_permission_required
-from wijkteam.accesslog import log_access
+from wijkteam.accesslog import log_access, log_access_of_query
 from wijkteam.constants import AccessAction
 from wijkteam.models import AccessLogEntry, Membership, Team
 from wijkteam.security_forms import AccessLogFilterForm
@@ -111,14 +111,17 @@ class _Echo:
 @require_GET
 def accesslog_csv(request: HttpRequest) -> HttpResponse:
     form, rows = _filters(request)
-    persons = rows.exclude(person_id__isnull=True).values_list("person_id", flat=True)
-    logged = log_access(
+    # The export shows the log as it is now, not the rows this export writes.
+    last = AccessLogEntry.objects.order_by("-pk").values_list("pk", flat=True).first()
+    rows = rows.filter(pk__lte=last or 0)
+    log_access_of_query(
         request,
         action=AccessAction.EXPORT,
-        person_ids=list(persons.distinct().order_by()) or [None],
+        person_ids=rows.exclude(person_id__isnull=True).values_list(
+            "person_id", flat=True
+        ),
         purpose=_purpose(form).replace("toegangslog", "toegangslog CSV", 1),
     )
-    rows = rows.filter(pk__lt=min(row.pk for row in logged))  # not its own rows
     writer = csv.writer(_Echo(), delimiter=";")
 
     def lines():
