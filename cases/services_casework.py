@@ -16,7 +16,14 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from cases.constants import OPEN_CASE_STATUSES
-from cases.models import Case, CaseAssignment, HouseholdMember, JournalEntry, Person
+from cases.models import (
+    Case,
+    CaseAssignment,
+    HouseholdMember,
+    JournalEntry,
+    OpenCaseCount,
+    Person,
+)
 from cases.services import person_create
 from cases.tasks import notify_regievoerder
 from wijkteam.constants import Role
@@ -134,13 +141,49 @@ def caseload_reassign(
         raise AssignmentError("Geef een reden voor het overdragen.")
     if from_user in to_users or not to_users:
         raise AssignmentError("Kies collega's anders dan de huidige regievoerder.")
+    keys = [from_user.pk, *(u.pk for u in to_users)]
+    _ensure_counters(team, keys)
     with transaction.atomic():
+        _lock_for_transfer(team, from_user, keys)
         moves = caseload_preview(team=team, from_user=from_user, to_users=to_users)
         for move in moves:
             case_assign(
                 case=move.case, to=move.to, by=by, reason=reason, expected=from_user.pk
             )
     return len(moves)
+
+
+def _ensure_counters(team: Team, keys: list[int]) -> None:
+    """Counter rows (count 0 where new) for every member and open status involved,
+    committed before the transfer starts, so the transfer only locks existing
+    rows and never inserts one while holding others."""
+    OpenCaseCount.objects.bulk_create(
+        [
+            OpenCaseCount(team=team, regievoerder_key=key, status=status, count=0)
+            for key in sorted(set(keys))
+            for status in sorted(OPEN_CASE_STATUSES)
+        ],
+        ignore_conflicts=True,
+    )
+
+
+def _lock_for_transfer(team: Team, from_user: User, keys: list[int]) -> None:
+    """Lock what a bulk transfer will change before changing any of it: first the
+    member's open casussen (by id), then the counter rows of everyone involved in
+    key order, the order the counter trigger uses (cases 0011). A single
+    assignment running at the same moment then waits, instead of deadlocking."""
+    list(
+        Case.objects.select_for_update()
+        .filter(team=team, status__in=OPEN_CASE_STATUSES, regievoerder=from_user)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    list(
+        OpenCaseCount.objects.select_for_update()
+        .filter(team=team, regievoerder_key__in=keys)
+        .order_by("regievoerder_key", "status")
+        .values_list("pk", flat=True)
+    )
 
 
 def assignments_mark_seen(*, case: Case, user: User) -> int:
