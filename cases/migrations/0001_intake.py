@@ -7,10 +7,28 @@ import django.contrib.postgres.indexes
 import django.db.models.deletion
 import django.utils.timezone
 from django.conf import settings
-from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
 import cases.validators
+
+TRIGRAM_EXTENSION = """
+DO $$ BEGIN
+    IF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm') THEN
+        CREATE EXTENSION IF NOT EXISTS pg_trgm;
+    END IF;
+END $$;
+"""
+
+TRIGRAM_INDEX = """
+DO $$ BEGIN
+    IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN
+        CREATE INDEX person_search_name_trgm ON cases_person
+            USING gin (search_name gin_trgm_ops);
+    END IF;
+END $$;
+"""
+
+TRIGRAM_INDEX_REVERSE = "DROP INDEX IF EXISTS person_search_name_trgm;"
 
 
 class Migration(migrations.Migration):
@@ -22,8 +40,10 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        # Person search runs on a trigram index (bench/person_search.py).
-        TrigramExtension(),
+        # Person search runs on a trigram index (bench/person_search.py) where the
+        # server has pg_trgm; the embedded server of `make run` (pgserver) has no
+        # contrib extensions, so there the search runs without that index.
+        migrations.RunSQL(TRIGRAM_EXTENSION, migrations.RunSQL.noop),
         migrations.CreateModel(
             name="Voorziening",
             fields=[
@@ -836,13 +856,20 @@ class Migration(migrations.Migration):
                 violation_error_message="Er is al een open casus voor dit huishouden in dit team.",
             ),
         ),
-        migrations.AddIndex(
-            model_name="person",
-            index=django.contrib.postgres.indexes.GinIndex(
-                fields=["search_name"],
-                name="person_search_name_trgm",
-                opclasses=["gin_trgm_ops"],
-            ),
+        migrations.SeparateDatabaseAndState(
+            database_operations=[
+                migrations.RunSQL(TRIGRAM_INDEX, TRIGRAM_INDEX_REVERSE),
+            ],
+            state_operations=[
+                migrations.AddIndex(
+                    model_name="person",
+                    index=django.contrib.postgres.indexes.GinIndex(
+                        fields=["search_name"],
+                        name="person_search_name_trgm",
+                        opclasses=["gin_trgm_ops"],
+                    ),
+                ),
+            ],
         ),
         migrations.AddIndex(
             model_name="person",
