@@ -24,7 +24,7 @@ from django.db.models import (
 from django.utils import timezone
 
 from cases.constants import Channel, ZrmDomain
-from cases.models import Case, Question, ZrmDomainScore
+from cases.models import Case, Question, ZrmDomainScore, ZrmLatestScore
 from gebiedsanalyse.services import SMALL_NUMBER, suppress_small
 
 UNKNOWN_BUURT = "Buurt niet vastgelegd"
@@ -198,13 +198,10 @@ def format_average(average, persons: int) -> str:
     return f"{average:.1f}".replace(".", ",")
 
 
-def zrm_by_buurt(*, team, period: Period, buurten, buurt=None) -> Table:
-    """Gemiddelde ZRM per buurt per leefgebied: one GROUP BY in the database.
-
-    Per person and domain only the latest score in the period counts (a person
-    assessed three times is one person, not three); the buurt is the person's.
-    A cell with fewer than 5 persons shows "< 5", never its average.
-    """
+def _latest_scores_in_period(team, period: Period):
+    """Per person and domain the latest score in the period, by an anti-join: a
+    score counts when no later one of the same person and domain lies on or
+    before the period's end. Used for a period that ends in the past."""
     # The person is the team's own, so the inner query needs no team join.
     later = ZrmDomainScore.objects.filter(
         assessment__person_id=OuterRef("assessment__person_id"),
@@ -217,15 +214,46 @@ def zrm_by_buurt(*, team, period: Period, buurten, buurt=None) -> Table:
             assessment_id__gt=OuterRef("assessment_id"),
         )
     )
-    scores = ZrmDomainScore.objects.filter(
-        assessment__case__team=team,
-        assessment__assessed_on__gte=period.start,
-        assessment__assessed_on__lte=period.end,
-    ).filter(~Exists(later))
+    return (
+        ZrmDomainScore.objects.filter(
+            assessment__case__team=team,
+            assessment__assessed_on__gte=period.start,
+            assessment__assessed_on__lte=period.end,
+        )
+        .filter(~Exists(later))
+        .annotate(buurt_id=F("assessment__person__buurt"))
+    )
+
+
+def _latest_scores(team, period: Period):
+    """The same rows from the trigger-kept `ZrmLatestScore` (one row per person
+    and domain): right only when the period ends today or later, since no
+    assessment lies in the future (`services_measuring._check_date`), so the
+    latest score overall is the latest in the period."""
+    return ZrmLatestScore.objects.filter(
+        team=team,
+        assessed_on__gte=period.start,
+        assessed_on__lte=period.end,
+    ).annotate(buurt_id=F("person__buurt"))
+
+
+def zrm_by_buurt(*, team, period: Period, buurten, buurt=None) -> Table:
+    """Gemiddelde ZRM per buurt per leefgebied: one GROUP BY in the database.
+
+    Per person and domain only the latest score in the period counts (a person
+    assessed three times is one person, not three); the buurt is the person's.
+    A cell with fewer than 5 persons shows "< 5", never its average. A period up
+    to today (the page's default) reads the kept latest scores; one that ends in
+    the past searches the scores (see docs/performance.md).
+    """
+    if period.end >= timezone.localdate():
+        scores = _latest_scores(team, period)
+    else:
+        scores = _latest_scores_in_period(team, period)
     if buurt is not None:
-        scores = scores.filter(assessment__person__buurt=buurt)
+        scores = scores.filter(buurt_id=buurt.pk)
     rows = (
-        scores.values("assessment__person__buurt", "domain")
+        scores.values("buurt_id", "domain")
         .annotate(
             average=Avg("score"),
             # One row per person and domain is left: counting rows counts
@@ -236,8 +264,8 @@ def zrm_by_buurt(*, team, period: Period, buurten, buurt=None) -> Table:
     )
     cells: dict = {}
     for row in rows:
-        cells.setdefault(row["assessment__person__buurt"], {})[row["domain"]] = (
-            format_average(row["average"], row["persons"])
+        cells.setdefault(row["buurt_id"], {})[row["domain"]] = format_average(
+            row["average"], row["persons"]
         )
     labels = [(b.pk, b.name) for b in buurten]
     if buurt is None:
