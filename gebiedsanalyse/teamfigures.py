@@ -12,19 +12,23 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import (
     Avg,
+    BooleanField,
+    CharField,
     Count,
     Exists,
     F,
-    FilteredRelation,
+    Func,
     OuterRef,
     Q,
+    Value,
 )
 from django.utils import timezone
 
 from cases.constants import Channel, ZrmDomain
-from cases.models import Case, Question, ZrmDomainScore, ZrmLatestScore
+from cases.models import Question, ZrmDomainScore, ZrmLatestScore
 from gebiedsanalyse.services import SMALL_NUMBER, suppress_small
 
 UNKNOWN_BUURT = "Buurt niet vastgelegd"
@@ -87,9 +91,22 @@ def _by_buurt(rows, key: str) -> dict:
     return {row.pop(key): row for row in rows}
 
 
+class InArray(Func):
+    """`value = ANY(array)`: per row about a third cheaper than the `array @>
+    ARRAY[value]` of `__contains` (13 of them per question, see
+    docs/performance.md)."""
+
+    arg_joiner = " = ANY("
+    template = "(%(expressions)s))"
+    output_field = BooleanField()
+
+    def __init__(self, value: str, array: str):
+        super().__init__(Value(value, output_field=CharField()), F(array))
+
+
 def _domain_counts() -> dict:
     return {
-        f"d_{d.value}": Count("pk", filter=Q(domains__contains=[d.value]))
+        f"d_{d.value}": Count("pk", filter=InArray(d.value, "domains"))
         for d in ZrmDomain
     }
 
@@ -153,38 +170,37 @@ def questions_by_channel(
     )
 
 
+# The household's main contact is found by joining its member row on the casus's
+# household_id directly; the ORM can only reach it through cases_household, a
+# join of every casus in the period that took ~40% of this query at 100k
+# casussen (docs/performance.md). At most one main contact per household
+# (constraint household_one_main_contact), so each casus counts once.
+CASES_SQL = """
+SELECT p.buurt_id, count(*), count(*) FILTER (WHERE c.closed_at IS NULL)
+FROM cases_case c
+LEFT JOIN cases_householdmember m
+    ON m.household_id = c.household_id AND m.is_main_contact
+LEFT JOIN cases_person p ON p.id = m.person_id
+WHERE c.team_id = %(team)s AND c.opened_at >= %(start)s AND c.opened_at < %(end)s
+    {buurt}
+GROUP BY 1
+"""
+
+
 def cases_by_buurt(*, team, period: Period, buurten, buurt=None) -> Table:
     """Casussen geopend in the period, by the buurt of the household's main contact."""
     start, end = period.bounds()
-    # LEFT JOIN to the household's main contact (at most one: constraint
-    # household_one_main_contact), not a subquery per casus: one hash join.
-    cases = Case.objects.filter(
-        team=team, opened_at__gte=start, opened_at__lt=end
-    ).annotate(
-        main=FilteredRelation(
-            "household__members",
-            condition=Q(household__members__is_main_contact=True),
-        ),
-        main_buurt=F("main__person__buurt"),
-    )
+    params = {"team": team.pk, "start": start, "end": end}
+    only = ""
     if buurt is not None:
-        cases = cases.filter(main_buurt=buurt.pk)
-    rows = (
-        cases.values("main_buurt")
-        .annotate(
-            geopend=Count("pk"), lopend=Count("pk", filter=Q(closed_at__isnull=True))
-        )
-        .order_by()
-    )
+        only, params["buurt"] = "AND p.buurt_id = %(buurt)s", buurt.pk
+    with connection.cursor() as cursor:
+        cursor.execute(CASES_SQL.format(buurt=only), params)
+        counts = {pk: {"geopend": n, "lopend": o} for pk, n, o in cursor.fetchall()}
     return Table(
         caption="Casussen per buurt",
         columns=["Geopend in de periode", "Waarvan nog lopend"],
-        rows=_rows(
-            _by_buurt(list(rows), "main_buurt"),
-            buurten,
-            ["geopend", "lopend"],
-            buurt is None,
-        ),
+        rows=_rows(counts, buurten, ["geopend", "lopend"], buurt is None),
     )
 
 
@@ -234,7 +250,7 @@ def _latest_scores(team, period: Period):
         team=team,
         assessed_on__gte=period.start,
         assessed_on__lte=period.end,
-    ).annotate(buurt_id=F("person__buurt"))
+    )
 
 
 def zrm_by_buurt(*, team, period: Period, buurten, buurt=None) -> Table:
@@ -257,8 +273,9 @@ def zrm_by_buurt(*, team, period: Period, buurten, buurt=None) -> Table:
         .annotate(
             average=Avg("score"),
             # One row per person and domain is left: counting rows counts
-            # persons (COUNT DISTINCT would sort 10^5..10^6 rows).
-            persons=Count("pk"),
+            # persons (COUNT DISTINCT would sort 10^5..10^6 rows). The score,
+            # never NULL, not the id: the kept table's index covers it.
+            persons=Count("score"),
         )
         .order_by()
     )

@@ -14,8 +14,9 @@ CREATE FUNCTION cases_zrm_latest_refresh(p bigint, d text)
 RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     r record;
+    b bigint;
 BEGIN
-    PERFORM 1 FROM cases_person WHERE id = p FOR NO KEY UPDATE;
+    SELECT buurt_id INTO b FROM cases_person WHERE id = p FOR NO KEY UPDATE;
     SELECT s.id AS score_id, s.score, a.id AS assessment_id, a.assessed_on,
         c.team_id
     INTO r
@@ -29,15 +30,22 @@ BEGIN
         DELETE FROM cases_zrmlatestscore WHERE person_id = p AND domain = d;
         RETURN;
     END IF;
-    INSERT INTO cases_zrmlatestscore
-        (person_id, domain, score, assessed_on, assessment_id, score_row_id, team_id)
-    VALUES (p, d, r.score, r.assessed_on, r.assessment_id, r.score_id, r.team_id)
+    -- No new row version when nothing changed (a back-dated assessment).
+    INSERT INTO cases_zrmlatestscore AS l (person_id, domain, score, assessed_on,
+        assessment_id, score_row_id, team_id, buurt_id)
+    VALUES (p, d, r.score, r.assessed_on, r.assessment_id, r.score_id, r.team_id, b)
     ON CONFLICT (person_id, domain) DO UPDATE SET
         score = EXCLUDED.score,
         assessed_on = EXCLUDED.assessed_on,
         assessment_id = EXCLUDED.assessment_id,
         score_row_id = EXCLUDED.score_row_id,
-        team_id = EXCLUDED.team_id;
+        team_id = EXCLUDED.team_id,
+        buurt_id = EXCLUDED.buurt_id
+    WHERE (l.score, l.assessed_on, l.assessment_id, l.score_row_id, l.team_id,
+           l.buurt_id)
+        IS DISTINCT FROM (EXCLUDED.score, EXCLUDED.assessed_on,
+           EXCLUDED.assessment_id, EXCLUDED.score_row_id, EXCLUDED.team_id,
+           EXCLUDED.buurt_id);
 END $$;
 
 -- A score inserted, changed or deleted. Deleting a score that is not the
@@ -103,6 +111,14 @@ BEGIN
     RETURN NULL;
 END $$;
 
+-- A person's buurt set or changed (also SET_NULL when an area is removed).
+CREATE FUNCTION cases_zrm_latest_person_trigger() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE cases_zrmlatestscore SET buurt_id = NEW.buurt_id WHERE person_id = NEW.id;
+    RETURN NULL;
+END $$;
+
 CREATE TRIGGER cases_zrm_latest_score
 AFTER INSERT OR UPDATE OR DELETE ON cases_zrmdomainscore
 FOR EACH ROW EXECUTE FUNCTION cases_zrm_latest_score_trigger();
@@ -123,25 +139,33 @@ CREATE TRIGGER cases_zrm_latest_case
 AFTER UPDATE OF team_id ON cases_case
 FOR EACH ROW WHEN (OLD.team_id IS DISTINCT FROM NEW.team_id)
 EXECUTE FUNCTION cases_zrm_latest_case_trigger();
+
+CREATE TRIGGER cases_zrm_latest_person
+AFTER UPDATE OF buurt_id ON cases_person
+FOR EACH ROW WHEN (OLD.buurt_id IS DISTINCT FROM NEW.buurt_id)
+EXECUTE FUNCTION cases_zrm_latest_person_trigger();
 """
 
 # The rows that exist already (after the triggers: they hold the table locks).
 FILL_SQL = """
-INSERT INTO cases_zrmlatestscore
-    (person_id, domain, score, assessed_on, assessment_id, score_row_id, team_id)
+INSERT INTO cases_zrmlatestscore (person_id, domain, score, assessed_on,
+    assessment_id, score_row_id, team_id, buurt_id)
 SELECT DISTINCT ON (a.person_id, s.domain)
-    a.person_id, s.domain, s.score, a.assessed_on, a.id, s.id, c.team_id
+    a.person_id, s.domain, s.score, a.assessed_on, a.id, s.id, c.team_id, p.buurt_id
 FROM cases_zrmdomainscore s
 JOIN cases_zrmassessment a ON a.id = s.assessment_id
 JOIN cases_case c ON c.id = a.case_id
+JOIN cases_person p ON p.id = a.person_id
 ORDER BY a.person_id, s.domain, a.assessed_on DESC, a.id DESC;
 """
 
 REVERSE_SQL = """
+DROP TRIGGER IF EXISTS cases_zrm_latest_person ON cases_person;
 DROP TRIGGER IF EXISTS cases_zrm_latest_case ON cases_case;
 DROP TRIGGER IF EXISTS cases_zrm_latest_assessment_update ON cases_zrmassessment;
 DROP TRIGGER IF EXISTS cases_zrm_latest_assessment_delete ON cases_zrmassessment;
 DROP TRIGGER IF EXISTS cases_zrm_latest_score ON cases_zrmdomainscore;
+DROP FUNCTION IF EXISTS cases_zrm_latest_person_trigger();
 DROP FUNCTION IF EXISTS cases_zrm_latest_case_trigger();
 DROP FUNCTION IF EXISTS cases_zrm_latest_assessment_trigger();
 DROP FUNCTION IF EXISTS cases_zrm_latest_score_trigger();
@@ -152,6 +176,7 @@ DROP FUNCTION IF EXISTS cases_zrm_latest_refresh(bigint, text);
 class Migration(migrations.Migration):
     dependencies = [
         ("cases", "0010_case_legal_framework"),
+        ("gebiedsanalyse", "0001_initial"),
         ("wijkteam", "0008_access_action_delete"),
     ]
 
@@ -236,6 +261,17 @@ class Migration(migrations.Migration):
                     ),
                 ),
                 (
+                    "buurt",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        db_index=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="gebiedsanalyse.area",
+                    ),
+                ),
+                (
                     "team",
                     models.ForeignKey(
                         db_constraint=False,
@@ -251,7 +287,9 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "laatste ZRM-scores",
                 "indexes": [
                     models.Index(
-                        fields=["team", "assessed_on"], name="zrm_latest_team_date"
+                        fields=["team", "assessed_on"],
+                        include=["buurt", "domain", "score"],
+                        name="zrm_latest_team_date",
                     )
                 ],
                 "constraints": [

@@ -94,8 +94,9 @@ class ZrmLatestScore(models.Model):
     rows instead of searching every score for a later one.
 
     Kept by database triggers (migration 0011_zrm_latest_score) on the scores,
-    the assessments and the casus's team, so every write (services, admin,
-    retention, bulk SQL) keeps it right; the application never writes it.
+    the assessments, the casus's team and the person's buurt, so every write
+    (services, admin, retention, bulk SQL) keeps it right; the application never
+    writes it.
     Foreign keys without database constraint and DO_NOTHING: Django's deletes
     leave the rows to the triggers.
     """
@@ -122,6 +123,16 @@ class ZrmLatestScore(models.Model):
         db_constraint=False,
         related_name="+",
     )
+    # The person's buurt, copied (kept by a trigger on cases_person), so the team
+    # figures group these rows without joining every person.
+    buurt = models.ForeignKey(
+        "gebiedsanalyse.Area",
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+    )
     # The team of the assessment's casus (as the team figures count it).
     team = models.ForeignKey(
         "wijkteam.Team",
@@ -140,7 +151,12 @@ class ZrmLatestScore(models.Model):
             )
         ]
         indexes = [
-            models.Index(fields=["team", "assessed_on"], name="zrm_latest_team_date")
+            # Covers the team figures' GROUP BY: an index-only scan.
+            models.Index(
+                fields=["team", "assessed_on"],
+                include=["buurt", "domain", "score"],
+                name="zrm_latest_team_date",
+            )
         ]
 
     def __str__(self) -> str:

@@ -57,21 +57,29 @@ def latest(person) -> dict:
 def recomputed() -> set:
     """The latest score per person and domain, computed from the scores."""
     seen, result = set(), set()
-    rows = ZrmDomainScore.objects.select_related("assessment__case").order_by(
-        "-assessment__assessed_on", "-assessment_id"
-    )
+    rows = ZrmDomainScore.objects.select_related(
+        "assessment__case", "assessment__person"
+    ).order_by("-assessment__assessed_on", "-assessment_id")
     for s in rows:
         key = (s.assessment.person_id, s.domain)
         if key not in seen:
             seen.add(key)
-            result.add((*key, s.score, s.assessment_id, s.assessment.case.team_id))
+            result.add(
+                (
+                    *key,
+                    s.score,
+                    s.assessment_id,
+                    s.assessment.case.team_id,
+                    s.assessment.person.buurt_id,
+                )
+            )
     return result
 
 
 def kept() -> set:
     return set(
         ZrmLatestScore.objects.values_list(
-            "person_id", "domain", "score", "assessment_id", "team_id"
+            "person_id", "domain", "score", "assessment_id", "team_id", "buurt_id"
         )
     )
 
@@ -152,7 +160,7 @@ def test_a_persons_two_casussen(team, other_team):
 
 def test_changing_date_or_person_recomputes(team):
     case, person = in_casus(team)
-    _, other = in_casus(team)
+    _, other = in_casus(team, buurt=AreaFactory())
     HouseholdMemberFactory(
         household=case.household, person=other, is_main_contact=False
     )
@@ -174,6 +182,21 @@ def test_a_casus_moved_to_another_team_takes_its_scores(team, other_team):
     assert {v[3] for v in latest(person).values()} == {other_team.pk}
 
 
+def test_the_buurt_follows_the_person(team):
+    case, person = in_casus(team)
+    assess(case, person, {FIN: 2, HUIS: 3}, ago=10)
+    assert set(
+        ZrmLatestScore.objects.filter(person=person).values_list("buurt", flat=True)
+    ) == {None}
+    area = AreaFactory()
+    person.buurt = area
+    person.save(update_fields=["buurt"])
+    rows = ZrmLatestScore.objects.filter(person=person)
+    assert set(rows.values_list("buurt", flat=True)) == {area.pk}
+    area.delete()  # Person.buurt is SET_NULL
+    assert set(rows.values_list("buurt", flat=True)) == {None}
+
+
 def test_random_writes_keep_the_table_equal_to_the_scores(team, other_team):
     rng = random.Random(6)
     people = []
@@ -186,6 +209,9 @@ def test_random_writes_keep_the_table_equal_to_the_scores(team, other_team):
         assess(case, person, {d: rng.randint(1, 5) for d in domains}, rng.randint(0, 9))
     for assessment in rng.sample(list(ZrmAssessment.objects.all()), k=15):
         assessment.delete()
+    moved = people[0][1]
+    moved.buurt = AreaFactory()
+    moved.save(update_fields=["buurt"])
     assert kept() == recomputed()
 
 
