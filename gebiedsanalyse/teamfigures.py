@@ -4,7 +4,9 @@ Each table is one GROUP BY query in the database (conditional counts per column,
 no loop over rows in Python); every cell goes through `suppress_small`, so a count
 below 5 is shown as "< 5". Only the current team's questions and casussen count.
 A question or casus is placed in the buurt of its resident (`Person.buurt`); for a
-casus that is the household's main contact person.
+casus that is the household's main contact person. Those buurten are copied onto
+the question, the casus and the latest ZRM scores by database triggers, so the
+queries join no persons (see docs/performance.md).
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db import connection
 from django.db.models import (
     Avg,
     BooleanField,
@@ -28,7 +29,7 @@ from django.db.models import (
 from django.utils import timezone
 
 from cases.constants import Channel, ZrmDomain
-from cases.models import Question, ZrmDomainScore, ZrmLatestScore
+from cases.models import Case, Question, ZrmDomainScore, ZrmLatestScore
 from gebiedsanalyse.services import SMALL_NUMBER, suppress_small
 
 UNKNOWN_BUURT = "Buurt niet vastgelegd"
@@ -171,37 +172,32 @@ def questions_by_channel(
     )
 
 
-# The household's main contact is found by joining its member row on the casus's
-# household_id directly; the ORM can only reach it through cases_household, a
-# join of every casus in the period that took ~40% of this query at 100k
-# casussen (docs/performance.md). At most one main contact per household
-# (constraint household_one_main_contact), so each casus counts once.
-CASES_SQL = """
-SELECT p.buurt_id, count(*), count(*) FILTER (WHERE c.closed_at IS NULL)
-FROM cases_case c
-LEFT JOIN cases_householdmember m
-    ON m.household_id = c.household_id AND m.is_main_contact
-LEFT JOIN cases_person p ON p.id = m.person_id
-WHERE c.team_id = %(team)s AND c.opened_at >= %(start)s AND c.opened_at < %(end)s
-    {buurt}
-GROUP BY 1
-"""
-
-
 def cases_by_buurt(*, team, period: Period, buurten, buurt=None) -> Table:
-    """Casussen geopend in the period, by the buurt of the household's main contact."""
+    """Casussen geopend in the period, by the buurt of the household's main contact.
+
+    `Case.main_contact_buurt` is that buurt, kept by triggers (cases migration
+    0013): no join of every casus's members and persons (docs/performance.md).
+    """
     start, end = period.bounds()
-    params = {"team": team.pk, "start": start, "end": end}
-    only = ""
+    cases = Case.objects.filter(team=team, opened_at__gte=start, opened_at__lt=end)
     if buurt is not None:
-        only, params["buurt"] = "AND p.buurt_id = %(buurt)s", buurt.pk
-    with connection.cursor() as cursor:
-        cursor.execute(CASES_SQL.format(buurt=only), params)
-        counts = {pk: {"geopend": n, "lopend": o} for pk, n, o in cursor.fetchall()}
+        cases = cases.filter(main_contact_buurt=buurt)
+    rows = (
+        cases.values("main_contact_buurt")
+        .annotate(
+            geopend=Count("pk"), lopend=Count("pk", filter=Q(closed_at__isnull=True))
+        )
+        .order_by()
+    )
     return Table(
         caption="Casussen per buurt",
         columns=["Geopend in de periode", "Waarvan nog lopend"],
-        rows=_rows(counts, buurten, ["geopend", "lopend"], buurt is None),
+        rows=_rows(
+            _by_buurt(list(rows), "main_contact_buurt"),
+            buurten,
+            ["geopend", "lopend"],
+            buurt is None,
+        ),
     )
 
 
