@@ -170,7 +170,7 @@ def _ensure_counters(team: Team, keys: list[int]) -> None:
 def _lock_for_transfer(team: Team, from_user: User, keys: list[int]) -> None:
     """Lock what a bulk transfer will change before changing any of it: first the
     member's open casussen (by id), then the counter rows of everyone involved in
-    key order, the order the counter trigger uses (cases 0011). A single
+    key order, the order the counter trigger uses (cases 0014). A single
     assignment running at the same moment then waits, instead of deadlocking."""
     list(
         Case.objects.select_for_update()

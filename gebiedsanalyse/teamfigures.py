@@ -4,7 +4,9 @@ Each table is one GROUP BY query in the database (conditional counts per column,
 no loop over rows in Python); every cell goes through `suppress_small`, so a count
 below 5 is shown as "< 5". Only the current team's questions and casussen count.
 A question or casus is placed in the buurt of its resident (`Person.buurt`); for a
-casus that is the household's main contact person.
+casus that is the household's main contact person. Those buurten are copied onto
+the question, the casus and the latest ZRM scores by database triggers, so the
+queries join no persons (see docs/performance.md).
 """
 
 from __future__ import annotations
@@ -14,17 +16,20 @@ from dataclasses import dataclass
 
 from django.db.models import (
     Avg,
+    BooleanField,
+    CharField,
     Count,
     Exists,
     F,
-    FilteredRelation,
+    Func,
     OuterRef,
     Q,
+    Value,
 )
 from django.utils import timezone
 
 from cases.constants import Channel, ZrmDomain
-from cases.models import Case, Question, ZrmDomainScore
+from cases.models import Case, Question, ZrmDomainScore, ZrmLatestScore
 from gebiedsanalyse.services import SMALL_NUMBER, suppress_small
 
 UNKNOWN_BUURT = "Buurt niet vastgelegd"
@@ -79,7 +84,7 @@ def _questions(team, period: Period, buurt=None):
         team=team, registered_at__gte=start, registered_at__lt=end
     )
     if buurt is not None:
-        questions = questions.filter(person__buurt=buurt)
+        questions = questions.filter(buurt=buurt)
     return questions
 
 
@@ -87,9 +92,22 @@ def _by_buurt(rows, key: str) -> dict:
     return {row.pop(key): row for row in rows}
 
 
+class InArray(Func):
+    """`value = ANY(array)`: per row about a third cheaper than the `array @>
+    ARRAY[value]` of `__contains` (13 of them per question, see
+    docs/performance.md)."""
+
+    arg_joiner = " = ANY("
+    template = "(%(expressions)s))"
+    output_field = BooleanField()
+
+    def __init__(self, value: str, array: str):
+        super().__init__(Value(value, output_field=CharField()), F(array))
+
+
 def _domain_counts() -> dict:
     return {
-        f"d_{d.value}": Count("pk", filter=Q(domains__contains=[d.value]))
+        f"d_{d.value}": Count("pk", filter=InArray(d.value, "domains"))
         for d in ZrmDomain
     }
 
@@ -102,13 +120,14 @@ def question_counts(team, period: Period, buurt=None, *, counts=None) -> dict:
     """One GROUP BY over the team's questions per buurt: {buurt id: {key: n}}.
     Both question tables are read from it (one scan, not one per table)."""
     counts = counts if counts is not None else {**_domain_counts(), **_channel_counts()}
+    # Question.buurt is the person's, kept by a trigger: no join of every person.
     rows = (
         _questions(team, period, buurt)
-        .values("person__buurt")
+        .values("buurt")
         .annotate(alle=Count("pk"), **counts)
         .order_by()
     )
-    return _by_buurt(list(rows), "person__buurt")
+    return _by_buurt(list(rows), "buurt")
 
 
 def _questions_table(buurten, buurt, *, counted, keys, caption, labels):
@@ -154,23 +173,17 @@ def questions_by_channel(
 
 
 def cases_by_buurt(*, team, period: Period, buurten, buurt=None) -> Table:
-    """Casussen geopend in the period, by the buurt of the household's main contact."""
+    """Casussen geopend in the period, by the buurt of the household's main contact.
+
+    `Case.main_contact_buurt` is that buurt, kept by triggers (cases migration
+    0013): no join of every casus's members and persons (docs/performance.md).
+    """
     start, end = period.bounds()
-    # LEFT JOIN to the household's main contact (at most one: constraint
-    # household_one_main_contact), not a subquery per casus: one hash join.
-    cases = Case.objects.filter(
-        team=team, opened_at__gte=start, opened_at__lt=end
-    ).annotate(
-        main=FilteredRelation(
-            "household__members",
-            condition=Q(household__members__is_main_contact=True),
-        ),
-        main_buurt=F("main__person__buurt"),
-    )
+    cases = Case.objects.filter(team=team, opened_at__gte=start, opened_at__lt=end)
     if buurt is not None:
-        cases = cases.filter(main_buurt=buurt.pk)
+        cases = cases.filter(main_contact_buurt=buurt)
     rows = (
-        cases.values("main_buurt")
+        cases.values("main_contact_buurt")
         .annotate(
             geopend=Count("pk"), lopend=Count("pk", filter=Q(closed_at__isnull=True))
         )
@@ -180,7 +193,7 @@ def cases_by_buurt(*, team, period: Period, buurten, buurt=None) -> Table:
         caption="Casussen per buurt",
         columns=["Geopend in de periode", "Waarvan nog lopend"],
         rows=_rows(
-            _by_buurt(list(rows), "main_buurt"),
+            _by_buurt(list(rows), "main_contact_buurt"),
             buurten,
             ["geopend", "lopend"],
             buurt is None,
@@ -198,13 +211,10 @@ def format_average(average, persons: int) -> str:
     return f"{average:.1f}".replace(".", ",")
 
 
-def zrm_by_buurt(*, team, period: Period, buurten, buurt=None) -> Table:
-    """Gemiddelde ZRM per buurt per leefgebied: one GROUP BY in the database.
-
-    Per person and domain only the latest score in the period counts (a person
-    assessed three times is one person, not three); the buurt is the person's.
-    A cell with fewer than 5 persons shows "< 5", never its average.
-    """
+def _latest_scores_in_period(team, period: Period):
+    """Per person and domain the latest score in the period, by an anti-join: a
+    score counts when no later one of the same person and domain lies on or
+    before the period's end. Used for a period that ends in the past."""
     # The person is the team's own, so the inner query needs no team join.
     later = ZrmDomainScore.objects.filter(
         assessment__person_id=OuterRef("assessment__person_id"),
@@ -217,27 +227,59 @@ def zrm_by_buurt(*, team, period: Period, buurten, buurt=None) -> Table:
             assessment_id__gt=OuterRef("assessment_id"),
         )
     )
-    scores = ZrmDomainScore.objects.filter(
-        assessment__case__team=team,
-        assessment__assessed_on__gte=period.start,
-        assessment__assessed_on__lte=period.end,
-    ).filter(~Exists(later))
+    return (
+        ZrmDomainScore.objects.filter(
+            assessment__case__team=team,
+            assessment__assessed_on__gte=period.start,
+            assessment__assessed_on__lte=period.end,
+        )
+        .filter(~Exists(later))
+        .annotate(buurt_id=F("assessment__person__buurt"))
+    )
+
+
+def _latest_scores(team, period: Period):
+    """The same rows from the trigger-kept `ZrmLatestScore` (one row per person
+    and domain): right only when the period ends today or later, since no
+    assessment lies in the future (`services_measuring._check_date`), so the
+    latest score overall is the latest in the period."""
+    return ZrmLatestScore.objects.filter(
+        team=team,
+        assessed_on__gte=period.start,
+        assessed_on__lte=period.end,
+    )
+
+
+def zrm_by_buurt(*, team, period: Period, buurten, buurt=None) -> Table:
+    """Gemiddelde ZRM per buurt per leefgebied: one GROUP BY in the database.
+
+    Per person and domain only the latest score in the period counts (a person
+    assessed three times is one person, not three); the buurt is the person's.
+    A cell with fewer than 5 persons shows "< 5", never its average. A period up
+    to today (the page's default) reads the kept latest scores; one that ends in
+    the past searches the scores (see docs/performance.md).
+    """
+    if period.end >= timezone.localdate():
+        scores = _latest_scores(team, period)
+    else:
+        scores = _latest_scores_in_period(team, period)
     if buurt is not None:
-        scores = scores.filter(assessment__person__buurt=buurt)
+        scores = scores.filter(buurt_id=buurt.pk)
     rows = (
-        scores.values("assessment__person__buurt", "domain")
+        scores.values("buurt_id", "domain")
         .annotate(
             average=Avg("score"),
             # One row per person and domain is left: counting rows counts
-            # persons (COUNT DISTINCT would sort 10^5..10^6 rows).
-            persons=Count("pk"),
+            # persons (COUNT DISTINCT would sort 10^5..10^6 rows). The score,
+            # never NULL, not the id: the kept table's index covers it.
+            persons=Count("score"),
         )
         .order_by()
     )
     cells: dict = {}
     for row in rows:
-        cells.setdefault(row["assessment__person__buurt"], {})[row["domain"]] = (
-            format_average(row["average"], row["persons"])
+        cells.setdefault(row["buurt_id"], {})[row["domain"]] = format_average(
+            row["average"], row["persons"]
         )
     labels = [(b.pk, b.name) for b in buurten]
     if buurt is None:

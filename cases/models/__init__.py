@@ -22,6 +22,7 @@ from cases.models.measuring import (
     MoralDeliberation,
     ZrmAssessment,
     ZrmDomainScore,
+    ZrmLatestScore,
 )
 from cases.models.network import NetworkEntry
 from cases.models.persons import Household, HouseholdMember, Person
@@ -66,6 +67,7 @@ __all__ = [
     "MoralDeliberation",
     "ZrmAssessment",
     "ZrmDomainScore",
+    "ZrmLatestScore",
     # Netwerk en achterdeur (issue 5).
     "Allocation",
     "AllocationStatusChange",

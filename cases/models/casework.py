@@ -28,6 +28,21 @@ class Case(models.Model):
         related_name="cases",
         verbose_name="huishouden",
     )
+    # The buurt of the household's main contact, copied by database triggers
+    # (migration 0013_case_main_contact_buurt) so the team figures count
+    # casussen per buurt without joining members and persons; never written by
+    # the application.
+    main_contact_buurt = models.ForeignKey(
+        "gebiedsanalyse.Area",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+        verbose_name="buurt van de hoofdbewoner",
+    )
     regievoerder = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -57,6 +57,20 @@ class Question(models.Model):
         related_name="questions",
         verbose_name="inwoner",
     )
+    # The person's buurt, copied by database triggers (migration
+    # 0012_question_buurt) so the team figures count questions per buurt without
+    # joining every person; the application never writes it.
+    buurt = models.ForeignKey(
+        "gebiedsanalyse.Area",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+        verbose_name="buurt van de inwoner",
+    )
     anonymous_label = models.CharField(
         "anoniem: voornaam of omschrijving", max_length=120, blank=True
     )

@@ -88,6 +88,81 @@ class ZrmDomainScore(models.Model):
         return f"{self.get_domain_display()}: {self.score}"
 
 
+class ZrmLatestScore(models.Model):
+    """The latest ZRM score of one person in one domain (latest by assessment date,
+    then by assessment id): the team figures' average ZRM per buurt reads these
+    rows instead of searching every score for a later one.
+
+    Kept by database triggers (migration 0011_zrm_latest_score) on the scores,
+    the assessments, the casus's team and the person's buurt, so every write
+    (services, admin, retention, bulk SQL) keeps it right; the application never
+    writes it.
+    Foreign keys without database constraint and DO_NOTHING: Django's deletes
+    leave the rows to the triggers.
+    """
+
+    person = models.ForeignKey(
+        "cases.Person",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,  # the unique key starts with it
+        related_name="+",
+    )
+    domain = models.CharField("leefgebied", max_length=40, choices=ZrmDomain.choices)
+    score = models.PositiveSmallIntegerField("score", choices=ZrmScore.choices)
+    assessed_on = models.DateField("datum meting")
+    assessment = models.ForeignKey(
+        ZrmAssessment,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    score_row = models.ForeignKey(
+        ZrmDomainScore,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    # The person's buurt, copied (kept by a trigger on cases_person), so the team
+    # figures group these rows without joining every person.
+    buurt = models.ForeignKey(
+        "gebiedsanalyse.Area",
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+    )
+    # The team of the assessment's casus (as the team figures count it).
+    team = models.ForeignKey(
+        "wijkteam.Team",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,  # see the index below
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "laatste ZRM-score"
+        verbose_name_plural = "laatste ZRM-scores"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "domain"], name="zrm_latest_one_per_domain"
+            )
+        ]
+        indexes = [
+            # Covers the team figures' GROUP BY: an index-only scan.
+            models.Index(
+                fields=["team", "assessed_on"],
+                include=["buurt", "domain", "score"],
+                name="zrm_latest_team_date",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.domain}: {self.score} ({self.assessed_on})"
+
+
 class LadderMeasurement(models.Model):
     """The trede on the participatieladder of one member on one date."""
 

@@ -1,6 +1,6 @@
 """Concurrent reassignments queue instead of deadlocking on the counter rows.
 
-The open-casus counter trigger (cases 0008, 0011) updates two counter rows when a
+The open-casus counter trigger (cases 0008, 0014) updates two counter rows when a
 casus changes regievoerder. It takes them in key order, and a bulk transfer locks
 what it will touch up front in the same order. These tests hold a counter row from
 a second connection and look, from a third, at what the waiting side holds.

@@ -62,6 +62,6 @@ END $$;
 
 
 class Migration(migrations.Migration):
-    dependencies = [("cases", "0010_case_legal_framework")]
+    dependencies = [("cases", "0013_case_main_contact_buurt")]
 
     operations = [migrations.RunSQL(TRIGGER_SQL, PREVIOUS_SQL)]
