@@ -188,7 +188,7 @@ def main() -> None:
         ("teamcijfers (één buurt)", {"buurt": buurten[3].code}),
         ("teamcijfers (periode tot gisteren)", past),
     ]:
-        median, p95 = timed(client, url, params)
+        median, p95, _queries = timed(client, url, params, runs=30)
         print(f"{label:40} {median:>11.1f} {p95:>8.1f}")
     # zrm_by_buurt alone, both ways (the page's default and a past period).
     period = teamfigures.Period.last_12_months()
