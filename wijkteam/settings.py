@@ -342,8 +342,11 @@ OTP_ENFORCED = env_bool("OTP_ENFORCED", True)
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Wijkteam")
 OTP_RECOVERY_CODES = 10
 
-# Access log review: a user who viewed more distinct persons in one day is reported.
+# Access log review: a user who viewed more distinct persons in one day is reported,
+# and so is one who viewed more persons outside their own casussen (persons not in
+# the household of a casus where they are or were regievoerder).
 ACCESSLOG_UNUSUAL_PERSONS_PER_DAY = env_int("ACCESSLOG_UNUSUAL_PERSONS_PER_DAY", 25)
+ACCESSLOG_UNUSUAL_OUTSIDE_PER_DAY = env_int("ACCESSLOG_UNUSUAL_OUTSIDE_PER_DAY", 10)
 
 LOGGING = {
     "version": 1,
