@@ -261,9 +261,11 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # Bewaartermijnen (cases/retention.py): years after a casus is closed, by wettelijk
-# kader; years after the last change of a vraag that never became a casus; days an
-# inzage-PDF is kept.
+# kader (a Wmo casus whose plan was never vastgesteld: the shorter term); years
+# after the last change of a vraag that never became a casus; days an inzage-PDF
+# is kept.
 RETENTION_WMO_YEARS = env_int("RETENTION_WMO_YEARS", 15)
+RETENTION_WMO_NOT_ADOPTED_YEARS = env_int("RETENTION_WMO_NOT_ADOPTED_YEARS", 5)
 RETENTION_JEUGD_YEARS = env_int("RETENTION_JEUGD_YEARS", 20)
 RETENTION_QUESTION_YEARS = env_int("RETENTION_QUESTION_YEARS", 2)
 RETENTION_INZAGE_EXPORT_DAYS = env_int("RETENTION_INZAGE_EXPORT_DAYS", 30)
