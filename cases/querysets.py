@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 
 from cases.validators import normalize_bsn, normalize_postcode, search_key
@@ -53,18 +52,6 @@ class PersonQuerySet(models.QuerySet):
             qs = qs.filter(bsn=bsn)
             used = True
         return qs if used else self.none()
-
-
-class HouseholdMemberQuerySet(models.QuerySet):
-    def in_casussen_of(self, user, *, team):
-        """Members of the households of `team`'s casussen where `user` is or was
-        regievoerder (now, or in an assignment of the history). `user` may be an
-        expression (OuterRef): the access-log review uses this as a subquery."""
-        return self.filter(
-            Q(household__cases__regievoerder=user)
-            | Q(household__cases__assignments__to_user=user),
-            household__cases__team=team,
-        )
 
 
 class QuestionQuerySet(models.QuerySet):

@@ -8,12 +8,13 @@ the user is or was regievoerder):
 
     register_own_persons(supplier)
 
-    def supplier(*, team, user, person) -> QuerySet:
-        # rows exist when `person` is one of `user`'s own persons in `team`;
-        # `user` and `person` are expressions (OuterRef) of the log row.
+    def supplier(*, team, user, person) -> Q:
+        # true when `person` is one of `user`'s own persons in `team`;
+        # `user` and `person` are expressions (OuterRef) of the log row, so the
+        # condition is built from EXISTS subqueries.
 
-Each supplier becomes an EXISTS inside the one GROUP BY query, so the report stays
-one query however many users, days and persons there are.
+The conditions go into the FILTER of the count inside the one GROUP BY query, so
+the report stays one query however many users, days and persons there are.
 """
 
 from __future__ import annotations
@@ -22,13 +23,13 @@ from collections.abc import Callable
 from functools import reduce
 from operator import or_
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, OuterRef, Q
 from django.db.models.functions import TruncDate
 
 from wijkteam.constants import AccessResult
 from wijkteam.models import AccessLogEntry, Team
 
-OwnPersons = Callable[..., QuerySet]
+OwnPersons = Callable[..., Q]
 
 OWN_PERSONS: list[OwnPersons] = []
 
@@ -44,11 +45,8 @@ def outside_own_work(team: Team) -> Q | None:
     """True for a log row whose person is none of its user's own persons; None
     (every person is outside) when no app supplies own persons."""
     user, person = OuterRef("user_id"), OuterRef("person_id")
-    exists = [
-        Q(Exists(supplier(team=team, user=user, person=person)))
-        for supplier in OWN_PERSONS
-    ]
-    return ~reduce(or_, exists) if exists else None
+    own = [supplier(team=team, user=user, person=person) for supplier in OWN_PERSONS]
+    return ~reduce(or_, own) if own else None
 
 
 def unusual_access(

@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from cases.constants import Relation
-from cases.querysets import HouseholdMemberQuerySet, PersonQuerySet
+from cases.querysets import PersonQuerySet
 from cases.validators import mask_bsn, search_key, validate_bsn
 
 
@@ -132,8 +132,6 @@ class HouseholdMember(models.Model):
         "relatie", max_length=20, choices=Relation.choices, default=Relation.ANDERS
     )
     is_main_contact = models.BooleanField("hoofdcontactpersoon", default=False)
-
-    objects = HouseholdMemberQuerySet.as_manager()
 
     class Meta:
         ordering = ["-is_main_contact", "person__last_name", "person__first_name"]
