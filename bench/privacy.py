@@ -1,6 +1,7 @@
-"""Inzageverzoek PDF and bewaartermijnen at volume.
+"""Inzageverzoek PDF, bewaartermijnen and the report of unusual access at volume.
 
     python bench/privacy.py [--journal 300] [--log 2000] [--expired 5000]
+                            [--unusual 100000] [--only inzage|retention|unusual]
     (DATABASE_URL set; everything is made in one transaction and rolled back)
 
 1. Builds and renders the inzage PDF of one person whose household's casus has
@@ -8,6 +9,9 @@
 2. Runs the bewaartermijnen over `--expired` expired vragen (each with its own
    person) plus 10% closed Wmo casussen past their term: a dry run, the real run,
    and the second run (which must find nothing).
+3. The report of unusual access over `--unusual` access-log rows of one team
+   (40 users, 20,000 persons, 8,000 casussen, 4,000 earlier assignments): with
+   the comparison with the own casussen, and without it; 3 runs each.
 """
 
 from __future__ import annotations
@@ -28,12 +32,13 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.db import transaction  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from cases.exports import EXPORT_KIND, build_context  # noqa: E402
 from cases.models import (  # noqa: E402
     Case,
+    CaseAssignment,
     Household,
     HouseholdMember,
     JournalEntry,
@@ -41,6 +46,7 @@ from cases.models import (  # noqa: E402
     Question,
 )
 from cases.retention import retention_apply  # noqa: E402
+from wijkteam import accesslog_review  # noqa: E402
 from wijkteam.models import AccessLogEntry, Team, User  # noqa: E402
 from wijkteam.pdf import render_pdf  # noqa: E402
 
@@ -109,18 +115,77 @@ def bench_retention(team, user, expired: int) -> None:
         print(f"retention {label}: {report.total} items in {took:.1f} s")
 
 
+def bench_unusual(team, user, rows: int) -> None:
+    import random
+
+    rng = random.Random(1)
+    users = [User.objects.create(username=f"bench-lid-{i}") for i in range(40)]
+    persons = Person.objects.bulk_create(
+        Person(team=team, first_name="Bench", last_name=str(i)) for i in range(20000)
+    )
+    households = Household.objects.bulk_create(
+        Household(team=team, name=f"B{i}") for i in range(8000)
+    )
+    HouseholdMember.objects.bulk_create(
+        HouseholdMember(household=households[i % 8000], person=p)
+        for i, p in enumerate(persons[:16000])
+    )
+    cases = Case.objects.bulk_create(
+        Case(team=team, household=h, opened_by=user, regievoerder=users[i % 40])
+        for i, h in enumerate(households)
+    )
+    CaseAssignment.objects.bulk_create(
+        CaseAssignment(case=c, to_user=users[(i + 1) % 40], by=user)
+        for i, c in enumerate(cases[:4000])
+    )
+    entries = []
+    for _ in range(rows):
+        who = rng.choice(users)
+        entries.append(
+            AccessLogEntry(
+                user=who, username=who.username, team=team, action="view",
+                person_id=rng.choice(persons).pk,
+            )
+        )  # fmt: skip
+    AccessLogEntry.objects.bulk_create(entries, batch_size=5000)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    since = timezone.now() - dt.timedelta(days=30)
+    suppliers = list(accesslog_review.OWN_PERSONS)
+    for label, own in (("with own casussen", suppliers), ("total only", [])):
+        accesslog_review.OWN_PERSONS[:] = own
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            found = accesslog_review.unusual_access(
+                team, since=since, threshold=25, outside_threshold=10
+            )
+            times.append(time.perf_counter() - start)
+        print(
+            f"unusual access, {label} ({rows} log rows, {len(found)} user-days): "
+            f"median {statistics.median(times):.2f} s"
+        )
+    accesslog_review.OWN_PERSONS[:] = suppliers
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--journal", type=int, default=300)
     parser.add_argument("--log", type=int, default=2000)
     parser.add_argument("--expired", type=int, default=5000)
+    parser.add_argument("--unusual", type=int, default=100000)
+    parser.add_argument("--only", choices=["inzage", "retention", "unusual"])
     args = parser.parse_args()
     try:
         with transaction.atomic():
             team = Team.objects.create(name="Benchmark privacy", gemeente="Bench")
             user = User.objects.create(username="bench-privacy")
-            bench_inzage(team, user, args.journal, args.log)
-            bench_retention(team, user, args.expired)
+            if args.only in (None, "inzage"):
+                bench_inzage(team, user, args.journal, args.log)
+            if args.only in (None, "retention"):
+                bench_retention(team, user, args.expired)
+            if args.only in (None, "unusual"):
+                bench_unusual(team, user, args.unusual)
             raise Rollback
     except Rollback:
         pass

@@ -6,9 +6,13 @@ class CasesConfig(AppConfig):
     verbose_name = "Voordeur en casusregie"
 
     def ready(self) -> None:
+        from cases.accesslog_review import own_persons
         from cases.exports import EXPORT_KIND as INZAGE_KIND
         from cases.exports_plan import EXPORT_KIND as PLAN_KIND
+        from wijkteam.accesslog_review import register_own_persons
         from wijkteam.exports import register
 
         register(INZAGE_KIND)  # inzageverzoek (AVG art. 15)
         register(PLAN_KIND)  # plan (issue 5): the resident's PDF of the plan
+        # The report of unusual access compares with the user's own casussen.
+        register_own_persons(own_persons)

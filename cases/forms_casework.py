@@ -12,6 +12,7 @@ from cases.constants import (
     CloseReason,
     ContactInitiator,
     ContactKind,
+    LegalFramework,
     Relation,
     ZrmDomain,
 )
@@ -140,6 +141,16 @@ class CaseStatusForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
+    legal_framework = forms.ChoiceField(
+        label="Wettelijk kader (bij afsluiten)",
+        choices=[("", "— bepaald door de leeftijd —"), *LegalFramework.choices],
+        required=False,
+        help_text=(
+            "Bepaalt hoe lang de casus na afsluiten bewaard blijft. Leeg: bepaald "
+            "door de leeftijd van de gezinsleden bij afsluiten (een minderjarige in "
+            "het huishouden: Jeugdwet, anders Wmo)."
+        ),
+    )
     note = forms.CharField(label="Toelichting", max_length=300, required=False)
 
     def __init__(self, *args, case, **kwargs):
@@ -149,6 +160,7 @@ class CaseStatusForm(forms.Form):
         self.fields["to"].choices = [
             (value, label) for value, label in CaseStatus.choices if value in allowed
         ]
+        self.fields["legal_framework"].initial = case.legal_framework
 
     def clean(self):
         data = super().clean()
@@ -157,6 +169,11 @@ class CaseStatusForm(forms.Form):
                 self.add_error("close_reason", "Kies de reden van afsluiten.")
             if not data.get("evaluation", "").strip():
                 self.add_error("evaluation", "Schrijf een korte evaluatie.")
+        # The kader is set when closing; a post without the field (or another
+        # status) leaves what the casus has (None: unchanged).
+        closing = data.get("to") == CaseStatus.AFGESLOTEN
+        if not closing or "legal_framework" not in self.data:
+            data["legal_framework"] = None
         return data
 
 

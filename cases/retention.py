@@ -8,8 +8,10 @@ What expires, and when (all terms are settings, see .env.example):
 - a **closed casus**: after `RETENTION_WMO_YEARS` (15) or `RETENTION_JEUGD_YEARS`
   (20) from its closure, by its wettelijk kader (`Case.legal_framework`; when blank:
   Jeugdwet if a member of the household was under 18 at the closure, else Wmo);
-  removed with everything hanging from it (journal, history, and what other
-  modules attach with CASCADE) and the questions that led to it;
+  a Wmo casus whose plan was never vastgesteld (no planversie) after
+  `RETENTION_WMO_NOT_ADOPTED_YEARS` (5); removed with everything hanging from it
+  (journal, history, plan, and what other modules attach with CASCADE) and the
+  questions that led to it;
 - a **household** without any casus left, and a **person** without any question or
   household left, once older than the question term;
 - an **inzage-PDF** after `RETENTION_INZAGE_EXPORT_DAYS` (30).
@@ -31,7 +33,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import Max, ProtectedError, RestrictedError
+from django.db.models import Exists, Max, OuterRef, ProtectedError, RestrictedError
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -43,6 +45,7 @@ from cases.models import (
     HouseholdMember,
     JournalEntry,
     Person,
+    PlanVersion,
     Question,
     Vraagverheldering,
 )
@@ -64,6 +67,7 @@ def years_before(moment: dt.datetime, years: int) -> dt.datetime:
 @dataclass(frozen=True)
 class Terms:
     wmo_years: int
+    wmo_not_adopted_years: int
     jeugd_years: int
     question_years: int
     inzage_export_days: int
@@ -72,13 +76,22 @@ class Terms:
     def from_settings(cls) -> Terms:
         return cls(
             wmo_years=settings.RETENTION_WMO_YEARS,
+            wmo_not_adopted_years=settings.RETENTION_WMO_NOT_ADOPTED_YEARS,
             jeugd_years=settings.RETENTION_JEUGD_YEARS,
             question_years=settings.RETENTION_QUESTION_YEARS,
             inzage_export_days=settings.RETENTION_INZAGE_EXPORT_DAYS,
         )
 
-    def case_years(self, framework: str) -> int:
-        return self.jeugd_years if framework == LegalFramework.JEUGD else self.wmo_years
+    def case_years(self, framework: str, *, plan_adopted: bool = True) -> int:
+        """Jeugdwet keeps its term whatever became of the plan; a Wmo casus whose
+        plan was never vastgesteld has the shorter Wmo term."""
+        if framework == LegalFramework.JEUGD:
+            return self.jeugd_years
+        return self.wmo_years if plan_adopted else self.wmo_not_adopted_years
+
+    @property
+    def shortest_case_years(self) -> int:
+        return min(self.wmo_years, self.wmo_not_adopted_years, self.jeugd_years)
 
 
 @dataclass
@@ -110,7 +123,8 @@ class RetentionReport:
         t = self.terms
         verb = "zou verwijderen" if self.dry_run else "verwijderd"
         head = (
-            f"Bewaartermijnen: Wmo {t.wmo_years} jaar, Jeugdwet {t.jeugd_years} jaar, "
+            f"Bewaartermijnen: Wmo {t.wmo_years} jaar, Wmo zonder vastgesteld plan "
+            f"{t.wmo_not_adopted_years} jaar, Jeugdwet {t.jeugd_years} jaar, "
             f"vragen zonder casus {t.question_years} jaar, inzage-PDF's "
             f"{t.inzage_export_days} dagen."
         )
@@ -215,23 +229,53 @@ def _expired_questions(report: RetentionReport, now: dt.datetime) -> None:
         _remove(report, "question", f"vraag {pk}", work)
 
 
+def case_term_label(framework: str, *, plan_adopted: bool) -> str:
+    label = LegalFramework(framework).label
+    if framework == LegalFramework.WMO and not plan_adopted:
+        return f"{label} zonder vastgesteld plan"
+    return label
+
+
 def _expired_cases(report: RetentionReport, now: dt.datetime) -> None:
     terms = report.terms
-    shortest = min(terms.wmo_years, terms.jeugd_years)
-    candidates = Case.objects.filter(
-        status=CaseStatus.AFGESLOTEN, closed_at__lt=years_before(now, shortest)
-    ).order_by("pk")
+    candidates = (
+        Case.objects.filter(
+            status=CaseStatus.AFGESLOTEN,
+            closed_at__lt=years_before(now, terms.shortest_case_years),
+        )
+        .annotate(
+            plan_adopted=Exists(PlanVersion.objects.filter(plan__case=OuterRef("pk")))
+        )
+        # Those whose explicit kader still keeps them: not read every night.
+        .exclude(
+            legal_framework=LegalFramework.JEUGD,
+            closed_at__gte=years_before(now, terms.jeugd_years),
+        )
+        .exclude(
+            legal_framework=LegalFramework.WMO,
+            plan_adopted=True,
+            closed_at__gte=years_before(now, terms.wmo_years),
+        )
+        .order_by("pk")
+    )
     for case in candidates:
         framework = case_framework(case)
-        if case.closed_at >= years_before(now, terms.case_years(framework)):
+        years = terms.case_years(framework, plan_adopted=case.plan_adopted)
+        if case.closed_at >= years_before(now, years):
             continue
-        label = LegalFramework(framework).label
+        label = case_term_label(framework, plan_adopted=case.plan_adopted)
         closed = timezone.localtime(case.closed_at).strftime("%d-%m-%Y")
         description = f"casus {case.pk}, {label}, afgesloten {closed}"
 
         def work(case=case, label=label):
             if not _still(
                 Case, case.pk, status=CaseStatus.AFGESLOTEN, closed_at=case.closed_at
+            ):
+                return False
+            # A plan vastgesteld since the candidates were read: the longer term.
+            if (
+                not case.plan_adopted
+                and PlanVersion.objects.filter(plan__case_id=case.pk).exists()
             ):
                 return False
             members = HouseholdMember.objects.filter(household_id=case.household_id)

@@ -21,6 +21,7 @@ from cases.constants import (
     ClarificationDecision,
     CloseReason,
     IntakeOutcome,
+    LegalFramework,
     QuestionStatus,
     Relation,
 )
@@ -270,11 +271,16 @@ def case_change_status(
     note: str = "",
     close_reason: str = "",
     evaluation: str = "",
+    legal_framework: str | None = None,
 ) -> Case:
     """Move a casus along CASE_TRANSITIONS. Closing needs a reason; reopening
-    clears it (the closure stays in the history)."""
+    clears it (the closure stays in the history). Closing may also set the
+    wettelijk kader (blank: derived from the ages at closure, see
+    cases/retention.py); None leaves it as it is, and so does every other status."""
     if to == CaseStatus.AFGESLOTEN and not close_reason:
         raise ValueError("Afsluiten vraagt een reden.")
+    if legal_framework:
+        LegalFramework(legal_framework)  # ValueError for an unknown kader
     with transaction.atomic():
         locked = Case.objects.select_for_update().get(pk=case.pk)
         if to not in CASE_TRANSITIONS.get(locked.status, frozenset()):
@@ -285,6 +291,11 @@ def case_change_status(
             locked.closed_at = timezone.now()
             locked.close_reason, locked.evaluation = close_reason, evaluation
             label = CloseReason(close_reason).label.lower()
+            if legal_framework is not None:
+                locked.legal_framework = legal_framework
+            if locked.legal_framework:
+                kader = LegalFramework(locked.legal_framework).label
+                label = f"{label} (wettelijk kader: {kader})"
             note = f"{label}: {evaluation}" if evaluation else label
         elif previous == CaseStatus.AFGESLOTEN:
             locked.closed_at, locked.close_reason, locked.evaluation = None, "", ""
@@ -292,7 +303,13 @@ def case_change_status(
         try:
             with transaction.atomic():
                 locked.save(
-                    update_fields=["status", "closed_at", "close_reason", "evaluation"]
+                    update_fields=[
+                        "status",
+                        "closed_at",
+                        "close_reason",
+                        "evaluation",
+                        "legal_framework",
+                    ]
                 )
         except IntegrityError as exc:
             raise CaseAlreadyOpen() from exc

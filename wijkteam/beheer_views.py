@@ -8,8 +8,7 @@ from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Q, QuerySet
-from django.db.models.functions import TruncDate
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_GET
 
 from wijkteam.access import team_permission_required
 from wijkteam.accesslog import log_access, log_access_of_query
+from wijkteam.accesslog_review import unusual_access
 from wijkteam.constants import AccessAction
 from wijkteam.models import AccessLogEntry, Membership, Team
 from wijkteam.security_forms import AccessLogFilterForm
@@ -172,30 +172,26 @@ def _csv_safe(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
-def unusual_access(team: Team, *, since, threshold: int) -> list[dict]:
-    """Per user and day: how many distinct persons they viewed, where more than
-    `threshold`. One GROUP BY query."""
-    return list(
-        AccessLogEntry.objects.filter(
-            team=team, at__gte=since, person_id__isnull=False, result="ok"
-        )
-        .annotate(day=TruncDate("at"))
-        .values("username", "day")
-        .annotate(persons=Count("person_id", distinct=True))
-        .filter(persons__gt=threshold)
-        .order_by("-day", "-persons", "username")
-    )
-
-
 @team_permission_required("accesslog.view")
 @require_GET
 def accesslog_unusual(request: HttpRequest) -> HttpResponse:
     threshold = settings.ACCESSLOG_UNUSUAL_PERSONS_PER_DAY
+    outside_threshold = settings.ACCESSLOG_UNUSUAL_OUTSIDE_PER_DAY
     since = _day_start(timezone.localdate() - timedelta(days=UNUSUAL_DAYS))
-    rows = unusual_access(request.team, since=since, threshold=threshold)
+    rows = unusual_access(
+        request.team,
+        since=since,
+        threshold=threshold,
+        outside_threshold=outside_threshold,
+    )
     log_access(request, action=AccessAction.VIEW, purpose="toegangslog: opvallend")
     return render(
         request,
         "wijkteam/beheer/accesslog_unusual.html",
-        {"rows": rows, "threshold": threshold, "days": UNUSUAL_DAYS},
+        {
+            "rows": rows,
+            "threshold": threshold,
+            "outside_threshold": outside_threshold,
+            "days": UNUSUAL_DAYS,
+        },
     )

@@ -263,9 +263,11 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # Bewaartermijnen (cases/retention.py): years after a casus is closed, by wettelijk
-# kader; years after the last change of a vraag that never became a casus; days an
-# inzage-PDF is kept.
+# kader (a Wmo casus whose plan was never vastgesteld: the shorter term); years
+# after the last change of a vraag that never became a casus; days an inzage-PDF
+# is kept.
 RETENTION_WMO_YEARS = env_int("RETENTION_WMO_YEARS", 15)
+RETENTION_WMO_NOT_ADOPTED_YEARS = env_int("RETENTION_WMO_NOT_ADOPTED_YEARS", 5)
 RETENTION_JEUGD_YEARS = env_int("RETENTION_JEUGD_YEARS", 20)
 RETENTION_QUESTION_YEARS = env_int("RETENTION_QUESTION_YEARS", 2)
 RETENTION_INZAGE_EXPORT_DAYS = env_int("RETENTION_INZAGE_EXPORT_DAYS", 30)
@@ -344,8 +346,11 @@ OTP_ENFORCED = env_bool("OTP_ENFORCED", True)
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Wijkteam")
 OTP_RECOVERY_CODES = 10
 
-# Access log review: a user who viewed more distinct persons in one day is reported.
+# Access log review: a user who viewed more distinct persons in one day is reported,
+# and so is one who viewed more persons outside their own casussen (persons not in
+# the household of a casus where they are or were regievoerder).
 ACCESSLOG_UNUSUAL_PERSONS_PER_DAY = env_int("ACCESSLOG_UNUSUAL_PERSONS_PER_DAY", 25)
+ACCESSLOG_UNUSUAL_OUTSIDE_PER_DAY = env_int("ACCESSLOG_UNUSUAL_OUTSIDE_PER_DAY", 10)
 
 LOGGING = {
     "version": 1,

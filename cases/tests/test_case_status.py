@@ -2,7 +2,7 @@ from django.urls import reverse
 
 import pytest
 
-from cases.constants import CaseStatus
+from cases.constants import CaseStatus, LegalFramework
 from cases.tests.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
@@ -64,3 +64,66 @@ def test_transition_outside_the_table_is_400(login, lid, team):
     assert response.status_code == 400
     case.refresh_from_db()
     assert case.status == CaseStatus.AANGEMELD
+
+
+# --- the wettelijk kader on the close form --------------------------------------
+
+CLOSE = {"to": "afgesloten", "close_reason": "doel_bereikt", "evaluation": "Rust."}
+
+
+def test_the_close_form_offers_the_kader_with_dutch_help(login, lid, case):
+    response = login(lid).get(reverse("cases:case_detail", kwargs={"pk": case.pk}))
+    body = response.content.decode()
+    assert "Wettelijk kader (bij afsluiten)" in body
+    assert "bepaald door de leeftijd van de gezinsleden bij afsluiten" in body
+    assert 'value="jeugd"' in body and "Jeugdwet" in body and "Wmo 2015" in body
+
+
+def test_the_close_form_shows_the_kader_the_casus_has(login, lid, case):
+    case.legal_framework = LegalFramework.JEUGD
+    case.save(update_fields=["legal_framework"])
+    response = login(lid).get(reverse("cases:case_detail", kwargs={"pk": case.pk}))
+    form = response.context["status_form"]
+    assert form["legal_framework"].value() == LegalFramework.JEUGD
+
+
+def test_closing_saves_the_chosen_kader_through_the_service(login, lid, case):
+    response = login(lid).post(url(case), {**CLOSE, "legal_framework": "jeugd"})
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert (case.status, case.legal_framework) == (
+        CaseStatus.AFGESLOTEN,
+        LegalFramework.JEUGD,
+    )
+    change = case.status_changes.get(to_status=CaseStatus.AFGESLOTEN)
+    assert "wettelijk kader: Jeugdwet" in change.note
+    assert change.by == lid
+
+
+def test_closing_with_blank_kader_leaves_it_to_the_ages(login, lid, case):
+    case.legal_framework = LegalFramework.WMO
+    case.save(update_fields=["legal_framework"])
+    login(lid).post(url(case), {**CLOSE, "legal_framework": ""})
+    case.refresh_from_db()
+    assert case.status == CaseStatus.AFGESLOTEN
+    assert case.legal_framework == ""
+
+
+def test_a_post_without_the_field_or_another_status_keeps_the_kader(login, lid, case):
+    case.legal_framework = LegalFramework.JEUGD
+    case.save(update_fields=["legal_framework"])
+    client = login(lid)
+    client.post(url(case), {"to": "monitoring", "legal_framework": "wmo"})
+    case.refresh_from_db()
+    assert (case.status, case.legal_framework) == ("monitoring", "jeugd")
+    client.post(url(case), CLOSE)  # a client that does not know the field
+    case.refresh_from_db()
+    assert (case.status, case.legal_framework) == ("afgesloten", "jeugd")
+
+
+def test_an_unknown_kader_is_a_dutch_error_and_nothing_changes(login, lid, case):
+    response = login(lid).post(url(case), {**CLOSE, "legal_framework": "awbz"})
+    assert response.status_code == 400
+    assert "Selecteer een geldige keuze" in response.content.decode()
+    case.refresh_from_db()
+    assert (case.status, case.legal_framework) == (CaseStatus.IN_BEHANDELING, "")

@@ -1,6 +1,6 @@
 import pytest
 
-from cases.constants import CaseStatus
+from cases.constants import CaseStatus, LegalFramework
 from cases.services import TransitionNotAllowed, case_change_status
 from cases.tests.factories import CaseFactory
 
@@ -44,3 +44,36 @@ def test_monitoring_is_not_reachable_from_aangemeld(team, lid):
         case_change_status(
             case=CaseFactory(team=team), to=CaseStatus.MONITORING, by=lid
         )
+
+
+def test_closing_sets_the_kader_and_reopening_keeps_it(team, lid):
+    case = CaseFactory(team=team, in_progress=True)
+    case = case_change_status(
+        case=case,
+        to=CaseStatus.AFGESLOTEN,
+        by=lid,
+        close_reason="verhuisd",
+        evaluation="Weg.",
+        legal_framework=LegalFramework.WMO,
+    )
+    assert case.legal_framework == LegalFramework.WMO
+    case.refresh_from_db()
+    assert case.legal_framework == LegalFramework.WMO
+    note = case.status_changes.get().note
+    assert note == "verhuisd (wettelijk kader: Wmo 2015): Weg."
+    case = case_change_status(case=case, to=CaseStatus.IN_BEHANDELING, by=lid)
+    assert case.legal_framework == LegalFramework.WMO
+
+
+def test_an_unknown_kader_is_refused_before_anything_changes(team, lid):
+    case = CaseFactory(team=team, in_progress=True)
+    with pytest.raises(ValueError):
+        case_change_status(
+            case=case,
+            to=CaseStatus.AFGESLOTEN,
+            by=lid,
+            close_reason="verhuisd",
+            legal_framework="awbz",
+        )
+    case.refresh_from_db()
+    assert case.status == CaseStatus.IN_BEHANDELING

@@ -21,6 +21,7 @@ from cases.models import (
     HouseholdMember,
     JournalEntry,
     Person,
+    PlanVersion,
     Question,
     Vraagverheldering,
 )
@@ -31,6 +32,7 @@ from cases.tests.factories import (
     PersonFactory,
     QuestionFactory,
 )
+from cases.tests.factories_plan import PlanFactory
 from wijkteam.celery import app
 from wijkteam.constants import AccessAction
 from wijkteam.models import AccessLogEntry, ExportJob
@@ -47,7 +49,8 @@ def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
 
 
-def closed_case(team, *, years: float, framework="", minor=False, **kw):
+def closed_case(team, *, years: float, framework="", minor=False, adopted=False, **kw):
+    """A casus closed `years` ago; `adopted`: its plan has a vastgesteld version."""
     case = CaseFactory(
         team=team,
         status=CaseStatus.AFGESLOTEN,
@@ -69,6 +72,15 @@ def closed_case(team, *, years: float, framework="", minor=False, **kw):
         Person.objects.filter(pk=child.person_id).update(
             created_at=ago(years + 1), birth_date=born
         )
+    if adopted:
+        PlanVersion.objects.create(
+            plan=PlanFactory(case=case),
+            number=1,
+            vastgesteld_at=ago(years + 0.5),
+            vastgesteld_by=case.opened_by,
+            agreed_with_resident=True,
+            content={},
+        )
     return case
 
 
@@ -82,6 +94,7 @@ def old_question(team, *, years: float, **kw):
 def test_terms_are_the_promised_defaults():
     terms = Terms.from_settings()
     assert (terms.wmo_years, terms.jeugd_years, terms.question_years) == (15, 20, 2)
+    assert terms.wmo_not_adopted_years == 5
     assert terms.inzage_export_days == 30
 
 
@@ -115,7 +128,7 @@ def test_the_term_counts_from_the_last_status_change(team, member):
 
 def test_closed_wmo_casus_goes_after_15_years_with_everything_on_it(team, member):
     author = member("wijkteamlid", team)
-    case = closed_case(team, years=15.2, framework=LegalFramework.WMO)
+    case = closed_case(team, years=15.2, framework=LegalFramework.WMO, adopted=True)
     first = JournalEntry.objects.create(
         case=case, kind="telefoon", note="Gebeld.", author=author
     )
@@ -131,7 +144,7 @@ def test_closed_wmo_casus_goes_after_15_years_with_everything_on_it(team, member
         real_question="x",
         decision="casus_openen",
     )
-    kept = closed_case(team, years=14.8, framework=LegalFramework.WMO)
+    kept = closed_case(team, years=14.8, framework=LegalFramework.WMO, adopted=True)
 
     report = retention_apply(now=NOW)
 
@@ -154,6 +167,67 @@ def test_jeugd_casus_is_kept_20_years(team):
     remaining = set(Case.objects.values_list("pk", flat=True))
     assert remaining == {explicit.pk, derived.pk}
     assert adults_only.pk not in remaining and old_jeugd.pk not in remaining
+
+
+def test_wmo_casus_whose_plan_was_never_vastgesteld_goes_after_5_years(team):
+    stays = closed_case(team, years=4.9, framework=LegalFramework.WMO)
+    goes = closed_case(team, years=5.1, framework=LegalFramework.WMO)
+    closed_case(team, years=5.1)  # blank, adults only: Wmo
+    concept = closed_case(team, years=5.1, framework=LegalFramework.WMO)
+    PlanFactory(case=concept)  # a plan, but only ever a concept
+    report = retention_apply(now=NOW)
+    assert set(Case.objects.values_list("pk", flat=True)) == {stays.pk}
+    assert report.count("case") == 3  # goes, derived and concept
+    assert all("Wmo 2015 zonder vastgesteld plan" in c for c in report.removed["case"])
+    logged = AccessLogEntry.objects.filter(
+        object_type="cases.case", object_id=str(goes.pk)
+    ).first()
+    assert logged.purpose == (
+        "bewaartermijn verstreken: casus (Wmo 2015 zonder vastgesteld plan)"
+    )
+
+
+def test_wmo_casus_with_a_vastgesteld_plan_stays_until_15_years(team):
+    stays = closed_case(team, years=5.1, framework=LegalFramework.WMO, adopted=True)
+    also_stays = closed_case(team, years=14.8, adopted=True)
+    goes = closed_case(team, years=15.2, framework=LegalFramework.WMO, adopted=True)
+    report = retention_apply(now=NOW)
+    remaining = set(Case.objects.values_list("pk", flat=True))
+    assert remaining == {stays.pk, also_stays.pk}
+    assert report.removed["case"] == [
+        f"casus {goes.pk}, Wmo 2015, afgesloten "
+        f"{timezone.localtime(goes.closed_at):%d-%m-%Y}"
+    ]
+
+
+def test_jeugd_casus_without_vastgesteld_plan_keeps_20_years(team):
+    explicit = closed_case(team, years=19, framework=LegalFramework.JEUGD)
+    derived = closed_case(team, years=5.1, minor=True)
+    gone = closed_case(team, years=20.5, framework=LegalFramework.JEUGD)
+    retention_apply(now=NOW)
+    remaining = set(Case.objects.values_list("pk", flat=True))
+    assert remaining == {explicit.pk, derived.pk}
+    assert gone.pk not in remaining
+
+
+def test_the_terms_are_settings(team, settings):
+    settings.RETENTION_WMO_NOT_ADOPTED_YEARS = 7
+    kept = closed_case(team, years=6, framework=LegalFramework.WMO)
+    gone = closed_case(team, years=7.1, framework=LegalFramework.WMO)
+    retention_apply(now=NOW)
+    assert set(Case.objects.values_list("pk", flat=True)) == {kept.pk}, gone.pk
+
+
+def test_dry_run_report_names_the_not_adopted_term(team):
+    case = closed_case(team, years=5.1, framework=LegalFramework.WMO)
+    out = io.StringIO()
+    call_command("apply_retention", "--dry-run", stdout=out)
+    text = out.getvalue()
+    assert "Wmo zonder vastgesteld plan 5 jaar" in text
+    assert "Proefdraai: er is niets gewijzigd." in text
+    assert f"casus {case.pk}, Wmo 2015 zonder vastgesteld plan, afgesloten" in text
+    assert "Casussen zou verwijderen: 1" in text
+    assert Case.objects.filter(pk=case.pk).exists()
 
 
 def test_open_casus_is_never_removed(team):
@@ -186,7 +260,7 @@ def test_access_log_is_kept_and_the_removal_is_logged(team):
 def test_second_run_changes_nothing(team):
     old_question(team, years=3)
     closed_case(team, years=16, framework=LegalFramework.WMO)
-    closed_case(team, years=10)
+    closed_case(team, years=10, adopted=True)
     first = retention_apply(now=NOW)
     assert first.total == 5  # question, person, casus, household, person
     counts = [
@@ -216,7 +290,7 @@ def test_dry_run_reports_the_same_and_changes_nothing(team):
 
 
 def test_a_protected_item_is_skipped_reported_and_left_whole(team, monkeypatch):
-    case = closed_case(team, years=16, framework=LegalFramework.WMO)
+    case = closed_case(team, years=16, framework=LegalFramework.WMO, adopted=True)
 
     def protected(questions):
         raise ProtectedError("in gebruik", {case})
@@ -274,7 +348,7 @@ def test_beat_runs_the_task_nightly_and_the_task_calls_the_service(monkeypatch):
 
     def fake(**kwargs):
         calls.append(kwargs)
-        return retention.RetentionReport(dry_run=False, terms=Terms(1, 1, 1, 1))
+        return retention.RetentionReport(dry_run=False, terms=Terms(1, 1, 1, 1, 1))
 
     monkeypatch.setattr(tasks, "retention_apply", fake)
     result = tasks.apply_retention.apply().get()

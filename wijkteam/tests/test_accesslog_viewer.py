@@ -11,8 +11,11 @@ from django.utils import timezone
 
 import pytest
 
+from cases.models import CaseAssignment
+from cases.tests.factories import CaseFactory, HouseholdMemberFactory
 from wijkteam import beheer_views
-from wijkteam.beheer_views import PAGE_SIZE, unusual_access
+from wijkteam.accesslog_review import unusual_access
+from wijkteam.beheer_views import PAGE_SIZE
 from wijkteam.constants import AccessAction, Role
 from wijkteam.models import AccessLogEntry
 from wijkteam.tests.factories import UserFactory
@@ -210,6 +213,7 @@ def test_unusual_access_reports_many_persons_in_a_day(
     django_assert_num_queries,
 ):  # fmt: skip
     settings.ACCESSLOG_UNUSUAL_PERSONS_PER_DAY = 3
+    settings.ACCESSLOG_UNUSUAL_OUTSIDE_PER_DAY = 100  # only the total counts here
     quiet = member(Role.WIJKTEAMLID, team, username="ingrid")
     today = timezone.localtime().replace(hour=10)
     for pid in range(4):  # 4 distinct persons: above the threshold of 3
@@ -226,7 +230,7 @@ def test_unusual_access_reports_many_persons_in_a_day(
         AccessLogEntryFactory(user=stranger, team=other_team, person_id=pid, at=today)
     since = today - timedelta(days=30)
     with django_assert_num_queries(1):
-        rows = unusual_access(team, since=since, threshold=3)
+        rows = unusual_access(team, since=since, threshold=3, outside_threshold=100)
     assert [(r["username"], r["persons"]) for r in rows] == [("youssef", 4)]
 
     response = login(beheerder).get(reverse("accesslog_unusual"))
@@ -236,3 +240,143 @@ def test_unusual_access_reports_many_persons_in_a_day(
     assert AccessLogEntry.objects.filter(
         username="fatma", purpose="toegangslog: opvallend"
     ).exists()
+
+
+# --- unusual access compared with the user's own casussen --------------------
+
+
+def _casus(team, *, regievoerder=None, size: int):
+    """A casus of `team` with a household of `size` persons, and their ids."""
+    case = CaseFactory(team=team, regievoerder=regievoerder)
+    members = [
+        HouseholdMemberFactory(household=case.household, is_main_contact=i == 0)
+        for i in range(size)
+    ]
+    return case, [m.person_id for m in members]
+
+
+def _persons_of_casus(team, *, regievoerder=None, size: int) -> list[int]:
+    return _casus(team, regievoerder=regievoerder, size=size)[1]
+
+
+def _viewed(user, team, person_ids, at):
+    for pid in person_ids:
+        AccessLogEntryFactory(user=user, team=team, person_id=pid, at=at)
+
+
+def _numbers(rows) -> list[tuple[str, int, int]]:
+    return [(r["username"], r["persons"], r["outside"]) for r in rows]
+
+
+@pytest.fixture
+def today():
+    return timezone.localtime().replace(hour=10, minute=0)
+
+
+def test_own_casussen_now_or_before_are_not_outside(
+    settings, login, beheerder, lid, team, member, today
+):
+    settings.ACCESSLOG_UNUSUAL_PERSONS_PER_DAY = 10
+    settings.ACCESSLOG_UNUSUAL_OUTSIDE_PER_DAY = 2
+    teamleider = member(Role.TEAMLEIDER, team, username="teamleider")
+    colleague = member(Role.WIJKTEAMLID, team, username="ingrid")
+    current = _persons_of_casus(team, regievoerder=lid, size=4)
+    # Lid was regievoerder before the casus moved to a colleague: still own.
+    moved, earlier = _casus(team, regievoerder=colleague, size=3)
+    CaseAssignment.objects.create(case=moved, to_user=lid, by=teamleider)
+    CaseAssignment.objects.create(
+        case=moved, from_user=lid, to_user=colleague, by=teamleider
+    )
+    outside = _persons_of_casus(team, regievoerder=colleague, size=2)
+    _viewed(lid, team, current + earlier + outside, today)
+
+    since = today - timedelta(days=30)
+    everything = unusual_access(team, since=since, threshold=0, outside_threshold=0)
+    # 9 persons, of whom only the 2 of the colleague's casus are outside.
+    assert _numbers(everything) == [("youssef", 9, 2)]
+    # Below both thresholds (10 in total, 2 outside): not reported.
+    assert unusual_access(team, since=since, threshold=10, outside_threshold=2) == []
+    body = login(beheerder).get(reverse("accesslog_unusual")).content.decode()
+    assert "youssef" not in body and "Geen opvallende inzage gevonden." in body
+
+
+def test_many_persons_outside_own_casussen_are_reported(
+    settings, login, beheerder, lid, team, member, today
+):
+    settings.ACCESSLOG_UNUSUAL_PERSONS_PER_DAY = 25
+    settings.ACCESSLOG_UNUSUAL_OUTSIDE_PER_DAY = 3
+    colleague = member(Role.WIJKTEAMLID, team, username="ingrid")
+    own = _persons_of_casus(team, regievoerder=lid, size=2)
+    others = _persons_of_casus(team, regievoerder=colleague, size=2)
+    unassigned = _persons_of_casus(team, size=2)
+    _viewed(lid, team, own + others + unassigned, today)  # 6 persons, 4 outside
+    _viewed(colleague, team, others + own[:1], today)  # 3 persons, 1 outside
+    # The system's own rows (bewaartermijnen) have no user: never reported.
+    for pid in range(20):
+        AccessLogEntryFactory(
+            user=None, username="systeem (bewaartermijn)", team=team,
+            person_id=5000 + pid, action=AccessAction.DELETE, at=today,
+        )  # fmt: skip
+
+    response = login(beheerder).get(reverse("accesslog_unusual"))
+    assert response.status_code == 200
+    assert _numbers(response.context["rows"]) == [("youssef", 6, 4)]
+    body = response.content.decode()
+    assert "Waarvan buiten eigen casussen" in body
+    assert "Personen ingezien" in body
+    assert "<strong>4</strong>" in body
+    assert "boven de grens van 3" in body
+    assert "ingrid" not in body and "systeem" not in body
+
+
+def test_unusual_access_is_one_query_and_the_page_a_constant_number(
+    settings, login, beheerder, team, member, today,
+    django_assert_num_queries, django_assert_max_num_queries,
+):  # fmt: skip
+    settings.ACCESSLOG_UNUSUAL_PERSONS_PER_DAY = 1
+    settings.ACCESSLOG_UNUSUAL_OUTSIDE_PER_DAY = 1
+    client = login(beheerder)
+
+    def add_user(n: int):
+        user = member(Role.WIJKTEAMLID, team, username=f"lid{n}")
+        own = _persons_of_casus(team, regievoerder=user, size=2)
+        for days in range(3):
+            _viewed(user, team, own + [9000 + n, 9100 + n], today - timedelta(days))
+
+    add_user(0)
+    client.get(reverse("accesslog_unusual"))  # warm the session
+    with django_assert_max_num_queries(12) as few:
+        response = client.get(reverse("accesslog_unusual"))
+    assert len(response.context["rows"]) == 3
+    for n in range(1, 6):
+        add_user(n)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(reverse("accesslog_unusual"))
+    assert len(response.context["rows"]) == 18
+    assert {(r["persons"], r["outside"]) for r in response.context["rows"]} == {(4, 2)}
+    with django_assert_num_queries(1):
+        unusual_access(
+            team, since=today - timedelta(days=30), threshold=1, outside_threshold=1
+        )
+
+
+def test_another_teams_log_never_appears(
+    settings, login, beheerder, lid, team, other_team, member, today
+):
+    settings.ACCESSLOG_UNUSUAL_PERSONS_PER_DAY = 2
+    settings.ACCESSLOG_UNUSUAL_OUTSIDE_PER_DAY = 2
+    stranger = member(Role.WIJKTEAMLID, other_team, username="kees")
+    _viewed(stranger, other_team, _persons_of_casus(other_team, size=8), today)
+    # What lid saw while working in the other team is not this team's.
+    _viewed(lid, other_team, _persons_of_casus(other_team, size=8), today)
+    # And being regievoerder in the other team makes no person own in this one.
+    CaseFactory(team=other_team, regievoerder=lid)
+    _viewed(lid, team, _persons_of_casus(team, size=1), today)
+
+    since = today - timedelta(days=30)
+    rows = unusual_access(team, since=since, threshold=0, outside_threshold=0)
+    assert _numbers(rows) == [("youssef", 1, 1)]
+    response = login(beheerder).get(reverse("accesslog_unusual"))
+    assert response.context["rows"] == []
+    body = response.content.decode()
+    assert "kees" not in body and "youssef" not in body
