@@ -169,3 +169,59 @@ def test_inzage_pdf_holds_no_lookalike_records(world):
     assert "Noord-vraag" in text and A_STREET in text
     assert "Zuid-" not in text and B_STREET not in text
     assert not re.search(rf"Casus {world['b']['case'].pk}\b", text)
+
+
+# Issue 5: the team overview of toekenningen, the zorgaanbieders, the choices when
+# referring, and the werkbak's signals (actions past their date, waiting too long).
+
+
+@pytest.fixture
+def plan_world(world, team, other_team):
+    from cases.tests.factories import (
+        AllocationFactory,
+        ProviderFactory,
+        ProviderProductFactory,
+        ReferralFactory,
+    )
+    from cases.tests.factories_plan import PlanActionFactory
+
+    long_ago = timezone.localdate() - timezone.timedelta(days=120)
+    for key, team_, tag in (("a", team, "Noord"), ("b", other_team, "Zuid")):
+        case = world[key]["case"]
+        provider = ProviderFactory(team=team_, name=f"{tag}zorg")
+        product = ProviderProductFactory(provider=provider, name=f"{tag}-begeleiding")
+        AllocationFactory(case=case, provider=provider, description=f"{tag}-toekenning")
+        ReferralFactory(case=case, product=product, asked_on=long_ago)
+        PlanActionFactory(goal__plan__case=case, overdue=True, what=f"{tag}-actie")
+    return world
+
+
+def test_toekenningen_overview_lists_only_own_team(as_user, plan_world):
+    body = as_user(plan_world["leader"]).get(reverse("cases:allocation_list"))
+    body = body.content.decode()
+    assert "Noord-toekenning" in body and "Noordzorg" in body
+    assert "Zuid-toekenning" not in body and "Zuidzorg" not in body
+
+
+def test_zorgaanbieders_and_referral_choices_are_own_team_only(
+    as_user, plan_world, member, team
+):
+    beheer = as_user(member(Role.BEHEERDER, team))
+    body = beheer.get(reverse("cases:provider_list")).content.decode()
+    assert "Noordzorg" in body and "Zuidzorg" not in body
+    case_a = plan_world["a"]["case"]
+    tab = as_user(plan_world["worker"]).get(
+        reverse("cases:case_network", args=[case_a.pk])
+    )
+    tab = tab.content.decode()
+    assert "Noord-begeleiding" in tab and "Zuid-begeleiding" not in tab
+
+
+def test_werkbak_signals_count_only_own_team(as_user, plan_world):
+    response = as_user(plan_world["leader"]).get(reverse("cases:werkbak"))
+    counts = response.context["counts"]
+    assert (counts["overdue"], counts["over_norm"]) == (1, 1)
+    body = response.content.decode()
+    assert reverse("cases:plan", args=[plan_world["a"]["case"].pk]) in body
+    assert reverse("cases:plan", args=[plan_world["b"]["case"].pk]) not in body
+    assert "Zuid-begeleiding" not in body and "Zuidzorg" not in body
