@@ -341,7 +341,9 @@ AXES_USERNAME_FORM_FIELD = "username"
 # Two-factor authentication (django-otp, TOTP + recovery codes) for every role that
 # sees personal data. OTP_ENFORCED exists for the test suite only (tests that are
 # about 2FA switch it on); production leaves it unset.
-OTP_REQUIRED_ROLES = env_list("OTP_REQUIRED_ROLES", "balie,wijkteamlid,teamleider")
+OTP_REQUIRED_ROLES = env_list(
+    "OTP_REQUIRED_ROLES", "balie,wijkteamlid,teamleider,beheerder"
+)
 OTP_ENFORCED = env_bool("OTP_ENFORCED", True)
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Wijkteam")
 OTP_RECOVERY_CODES = 10

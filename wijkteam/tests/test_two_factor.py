@@ -40,7 +40,10 @@ def password_login(client, username):
 
 
 def test_required_roles_are_those_that_see_personal_data(settings):
-    assert set(settings.OTP_REQUIRED_ROLES) == {"balie", "wijkteamlid", "teamleider"}
+    # The beheerder reads the access log and builds inzage-PDFs of whole dossiers.
+    assert set(settings.OTP_REQUIRED_ROLES) == {
+        "balie", "wijkteamlid", "teamleider", "beheerder"
+    }  # fmt: skip
 
 
 def test_production_settings_enforce_two_factor():
@@ -58,7 +61,9 @@ def test_production_settings_enforce_two_factor():
     assert result.stdout.strip().splitlines()[-1] == "True", result.stderr
 
 
-@pytest.mark.parametrize("role", [Role.BALIE, Role.WIJKTEAMLID, Role.TEAMLEIDER])
+@pytest.mark.parametrize(
+    "role", [Role.BALIE, Role.WIJKTEAMLID, Role.TEAMLEIDER, Role.BEHEERDER]
+)
 def test_roles_with_personal_data_are_sent_to_setup(client, member, team, role):
     password_login(client, member(role, team).username)
     response = client.get(reverse("home"))
@@ -66,7 +71,7 @@ def test_roles_with_personal_data_are_sent_to_setup(client, member, team, role):
     assert response["Location"].startswith(reverse("two_factor_setup"))
 
 
-@pytest.mark.parametrize("role", [Role.KWARTIERMAKER, Role.BEHEERDER])
+@pytest.mark.parametrize("role", [Role.KWARTIERMAKER])
 def test_roles_without_personal_data_go_straight_in(client, member, team, role):
     password_login(client, member(role, team).username)
     assert client.get(reverse("home")).status_code == 200
