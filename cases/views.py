@@ -224,6 +224,9 @@ def _render_detail(request, question: Question, plan_form, status=200):
     history = question.status_changes.select_related("by")
     record = getattr(question, "vraagverheldering", None)
     is_open = question.status in CLARIFIABLE
+    # The conversation (eigenlijke vraag, besluit, ZRM quickscan) is the team's, like
+    # the casus and its metingen: the desk sees only that it took place.
+    can_read_record = can(request.user, "vraagverheldering.record", team)
     return render(
         request,
         "cases/question_detail.html",
@@ -231,6 +234,7 @@ def _render_detail(request, question: Question, plan_form, status=200):
             "question": question,
             "history": history,
             "record": record,
+            "can_read_record": can_read_record,
             "plan_form": plan_form,
             "can_plan": is_open and can(request.user, "intake.register", team),
             "can_clarify": is_open

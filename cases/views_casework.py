@@ -496,8 +496,11 @@ def journal_edit_view(request: HttpRequest, pk: int, entry_pk: int) -> HttpRespo
         else:
             messages.success(request, "De notitie is aangepast.")
         return redirect("cases:case_detail", pk=case.pk)
+    # The note is about the household, whose name is on the page: one row per member.
+    members = HouseholdMember.objects.filter(household_id=case.household_id)
     log_access(
-        request, action=AccessAction.VIEW, person_ids=[None], obj=case,
+        request, action=AccessAction.VIEW, obj=case,
+        person_ids=list(members.values_list("person_id", flat=True)) or [None],
         purpose="journaalregel wijzigen",
     )  # fmt: skip
     return render(

@@ -2,6 +2,7 @@ from django.urls import reverse
 
 import pytest
 
+from cases.models import Vraagverheldering
 from cases.tests.factories import CaseFactory, QuestionFactory
 from wijkteam.models import AccessLogEntry
 
@@ -57,3 +58,25 @@ def test_balie_does_not_get_a_link_to_the_casus(login, balie, lid, team):
     assert case_url not in login(balie).get(url(question)).content.decode()
     assert "Casus geopend" in login(balie).get(url(question)).content.decode()
     assert case_url in login(lid).get(url(question)).content.decode()
+
+
+def test_balie_sees_that_the_vraagverheldering_took_place_not_its_content(
+    login, balie, lid, question
+):
+    """The conversation and its ZRM quickscan are the team's, like the metingen."""
+    Vraagverheldering.objects.create(
+        question=question,
+        recorded_by=lid,
+        real_question="Wil overzicht over de schulden.",
+        decision="casus_openen",
+        decision_note="Regie nodig.",
+        zrm_scores={"financien": 2},
+    )
+    body = login(balie).get(url(question)).content.decode()
+    assert "De inhoud is alleen voor het team." in body
+    for content in ("Wil overzicht over de schulden.", "Regie nodig.", "ZRM"):
+        assert content not in body
+    body = login(lid).get(url(question)).content.decode()
+    assert "Wil overzicht over de schulden." in body
+    assert "Regie nodig." in body
+    assert "ZRM quickscan" in body
