@@ -182,3 +182,18 @@ OPEN_CASE_STATUSES = (
 )
 # Statuses that count as intensive in the werkbak's workload figures.
 INTENSIVE_CASE_STATUSES = (CaseStatus.IN_BEHANDELING,)
+
+
+class CorrectionKind(models.TextChoices):
+    """What a correction is about (issue 5: corrections after saving)."""
+
+    ZRM = "zrm", "ZRM-meting"
+    LADDER = "ladder", "trede participatieladder"
+    MOREEL_BERAAD = "moreel_beraad", "moreel beraad"
+    NETWERK = "netwerk", "betrokkene in het netwerk"
+
+
+class CorrectionAction(models.TextChoices):
+    GECORRIGEERD = "gecorrigeerd", "Gecorrigeerd"
+    INGETROKKEN = "ingetrokken", "Ingetrokken"
+    GEWIJZIGD = "gewijzigd", "Gewijzigd"

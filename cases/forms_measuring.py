@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 
 from crispy_forms.helper import FormHelper
@@ -167,3 +168,70 @@ class MoralDeliberationForm(forms.Form):
         ):
             self.add_error("participants", "Geef aan wie er deelnamen.")
         return data
+
+
+# --- corrections after saving (issue 5) -------------------------------------------
+
+
+def _reason_field() -> forms.CharField:
+    return forms.CharField(
+        label="Reden van de correctie",
+        max_length=300,
+        help_text="Bijvoorbeeld: verkeerde score, verkeerd gezinslid gekozen.",
+        error_messages={
+            "required": "Geef de reden van de correctie.",
+            "max_length": "Houd de reden kort: hoogstens 300 tekens.",
+        },
+    )
+
+
+class ZrmCorrectionForm(ZrmAssessmentForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"] = _reason_field()
+
+    def service_kwargs(self) -> dict:
+        return super().service_kwargs() | {"reason": self.cleaned_data["reason"]}
+
+    @classmethod
+    def initial_for(cls, assessment) -> dict:
+        return {
+            "person": assessment.person_id,
+            "assessed_on": assessment.assessed_on,
+            "note": assessment.note,
+        } | {f"zrm_{s.domain}": s.score for s in assessment.scores.all()}
+
+
+class LadderCorrectionForm(LadderForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"] = _reason_field()
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label="Reden van het intrekken",
+        max_length=300,
+        help_text="Bijvoorbeeld: bij het verkeerde gezinslid vastgelegd.",
+        error_messages={
+            "required": "Geef de reden van het intrekken.",
+            "max_length": "Houd de reden kort: hoogstens 300 tekens.",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+
+class MoralDeliberationChangeForm(MoralDeliberationForm):
+    """Also offers the record's own participants, should one have left the team."""
+
+    def __init__(self, *args, record, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = record.participants.values("pk")
+        field = self.fields["participants"]
+        field.queryset = field.queryset.model._default_manager.filter(
+            Q(pk__in=field.queryset.values("pk")) | Q(pk__in=current)
+        ).order_by("first_name", "last_name")
+        self.fields["reason"] = _reason_field()

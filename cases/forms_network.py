@@ -343,3 +343,21 @@ class AllocationFilterForm(forms.Form):
         required=False,
         choices=[("", "Alle grondslagen"), *LegalBasis.choices],
     )
+
+
+class NetworkEntryEditForm(NetworkEntryForm):
+    """Betrokkene wijzigen: everything but the kind (a professional keeps an
+    organisation)."""
+
+    id_prefix = "id_%s"
+
+    def __init__(self, *args, entry, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.entry = entry
+        del self.fields["kind"]
+
+    def clean(self):
+        data = forms.Form.clean(self)
+        if self.entry.kind == NetworkKind.PROFESSIONAL and not data.get("organisation"):
+            self.add_error("organisation", "Vul de organisatie van de professional in.")
+        return data

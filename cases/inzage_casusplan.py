@@ -1,15 +1,18 @@
-"""Inzage sections for the plan, the metingen and the network of a casus (issue 5),
-registered from `cases/inzage.py`. The same rules as there: household-level records
-are included with other members shown by relation; another member's own
-measurements are left out; third parties (network, professionals) appear by kind
-and role, never by name or contact details.
+"""Inzage sections for the plan, the metingen, the corrections after saving and the
+network of a casus (issue 5), registered from `cases/inzage.py`. The same rules as
+there: household-level records are included with other members shown by relation;
+another member's own measurements are left out; third parties (network,
+professionals) appear by kind and role, never by name or contact details.
 """
 
 from __future__ import annotations
 
+from django.utils import timezone
+
 from cases.constants_plan import ActionWho, GoalOwner
 from cases.models import (
     Allocation,
+    Correction,
     LadderMeasurement,
     MoralDeliberation,
     NetworkEntry,
@@ -154,6 +157,37 @@ def moral_deliberation_section(subject: InzageSubject) -> list[Block]:
         for m in MoralDeliberation.objects.filter(
             case_id__in=subject.case_ids
         ).order_by("held_on", "id")
+    ]
+
+
+@inzage_section(
+    "correcties",
+    "Correcties na het vastleggen",
+    order=68,
+    intro="Wat later is gecorrigeerd, ingetrokken of gewijzigd, met de reden: bij uw "
+    "eigen metingen, het moreel beraad en het netwerk. Wie het deed staat er niet bij.",
+)
+def correction_section(subject: InzageSubject) -> list[Block]:
+    """Another member's measurements stay out (as in the metingen section)."""
+    rows = Correction.objects.filter(case_id__in=subject.case_ids).order_by("at", "id")
+    table = [
+        [
+            _date(timezone.localtime(c.at)),
+            f"{c.get_kind_display()} {c.get_action_display().lower()}",
+            subject.redact(c.reason),
+            subject.redact(c.summary),
+        ]
+        for c in rows
+        if not c.person_ids or subject.person.pk in c.person_ids
+    ]
+    if not table:
+        return []
+    return [
+        Block(
+            "Correcties",
+            columns=["Datum", "Wat", "Reden", "Wat veranderde"],
+            table=table,
+        )
     ]
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from cases.constants import ZrmDomain
+from cases.constants import CorrectionAction, CorrectionKind, ZrmDomain
 from cases.models import (
     Case,
     HouseholdMember,
@@ -24,6 +24,14 @@ from cases.models import (
     Vraagverheldering,
     ZrmAssessment,
     ZrmDomainScore,
+)
+from cases.services_corrections import (
+    NOTHING_CHANGED,
+    change,
+    clean_reason,
+    correction_record,
+    day,
+    lock_open_case,
 )
 
 
@@ -53,14 +61,7 @@ def zrm_assessment_record(
     note: str = "",
 ) -> ZrmAssessment:
     """One assessment with a row per scored domain; unscored domains get no row."""
-    scored = {d: s for d, s in scores.items() if s is not None}
-    if not scored:
-        raise MeasuringError("Scoor minstens één leefgebied.")
-    unknown = set(scored) - set(ZrmDomain.values)
-    if unknown:
-        raise MeasuringError(f"Onbekend leefgebied: {', '.join(sorted(unknown))}.")
-    if any(not 1 <= s <= 5 for s in scored.values()):
-        raise MeasuringError("Een score is 1 tot en met 5.")
+    scored = _valid_scores(scores)
     _check_date(assessed_on)
     _check_member(case, person)
     with transaction.atomic():
@@ -112,6 +113,242 @@ def moral_deliberation_record(
     return record
 
 
+# --- corrections after saving (issue 5) -----------------------------------------
+
+
+def _valid_scores(scores: dict[str, int | None]) -> dict[str, int]:
+    scored = {d: s for d, s in scores.items() if s is not None}
+    if not scored:
+        raise MeasuringError("Scoor minstens één leefgebied.")
+    unknown = set(scored) - set(ZrmDomain.values)
+    if unknown:
+        raise MeasuringError(f"Onbekend leefgebied: {', '.join(sorted(unknown))}.")
+    if any(not 1 <= s <= 5 for s in scored.values()):
+        raise MeasuringError("Een score is 1 tot en met 5.")
+    return scored
+
+
+def _score_text(score: int | None) -> str:
+    return "niet gescoord" if score is None else str(score)
+
+
+def _scores_text(scores: dict[str, int]) -> str:
+    return ", ".join(
+        f"{d.label} {scores[d.value]}" for d in ZrmDomain if d.value in scores
+    )
+
+
+def zrm_assessment_correct(
+    *,
+    assessment: ZrmAssessment,
+    by,
+    reason: str,
+    person: Person,
+    assessed_on: dt.date,
+    scores: dict[str, int | None],
+    note: str = "",
+) -> ZrmAssessment:
+    """Change an assessment in place (the trend and the team figures follow: the
+    score rows are updated, deleted or added, and the triggers of migration 0011
+    keep the latest scores) and record what changed, with the reason."""
+    reason = clean_reason(reason, MeasuringError)
+    scored = _valid_scores(scores)
+    _check_date(assessed_on)
+    with transaction.atomic():
+        case = lock_open_case(assessment.case, MeasuringError)
+        _check_member(case, person)
+        locked = (
+            ZrmAssessment.objects.select_for_update(of=("self",))
+            .select_related("person")
+            .get(pk=assessment.pk, case=case)
+        )
+        rows = {s.domain: s for s in locked.scores.select_for_update()}
+        parts = [
+            change("lid", locked.person.full_name, person.full_name)
+            if locked.person_id != person.pk
+            else None,
+            change("datum", day(locked.assessed_on), day(assessed_on)),
+        ]
+        for d in ZrmDomain:
+            row, new = rows.get(d.value), scored.get(d.value)
+            old = row.score if row else None
+            if old == new:
+                continue
+            parts.append(f"{d.label} {_score_text(old)} → {_score_text(new)}")
+            if new is None:
+                row.delete()
+            elif row is None:
+                ZrmDomainScore.objects.create(assessment=locked, domain=d, score=new)
+            else:
+                row.score = new
+                row.save(update_fields=["score"])
+        if locked.note != note:
+            parts.append("toelichting gewijzigd")
+        parts = [p for p in parts if p]
+        if not parts:
+            raise MeasuringError(NOTHING_CHANGED)
+        persons = {locked.person_id, person.pk}
+        locked.person, locked.assessed_on, locked.note = person, assessed_on, note
+        locked.save(update_fields=["person", "assessed_on", "note"])
+        correction_record(
+            case=case, kind=CorrectionKind.ZRM,
+            action=CorrectionAction.GECORRIGEERD, object_id=locked.pk, by=by,
+            reason=reason, summary="; ".join(parts), person_ids=persons,
+        )  # fmt: skip
+    return locked
+
+
+def zrm_assessment_withdraw(
+    *, assessment: ZrmAssessment, by, reason: str
+) -> ZrmAssessment:
+    """Delete an assessment entered by mistake; a short summary stays."""
+    reason = clean_reason(reason, MeasuringError)
+    with transaction.atomic():
+        case = lock_open_case(assessment.case, MeasuringError)
+        locked = (
+            ZrmAssessment.objects.select_for_update(of=("self",))
+            .select_related("person")
+            .get(pk=assessment.pk, case=case)
+        )
+        scores = {s.domain: s.score for s in locked.scores.all()}
+        summary = (
+            f"ZRM-meting van {day(locked.assessed_on)} van "
+            f"{locked.person.full_name} ingetrokken ({_scores_text(scores)})"
+        )
+        correction_record(
+            case=case, kind=CorrectionKind.ZRM,
+            action=CorrectionAction.INGETROKKEN, object_id=locked.pk, by=by,
+            reason=reason, summary=summary, person_ids=[locked.person_id],
+        )  # fmt: skip
+        locked.delete()
+    return locked
+
+
+def ladder_measurement_correct(
+    *,
+    measurement: LadderMeasurement,
+    by,
+    reason: str,
+    person: Person,
+    measured_on: dt.date,
+    step: int,
+    note: str = "",
+) -> LadderMeasurement:
+    reason = clean_reason(reason, MeasuringError)
+    if step not in LadderStep.values:
+        raise MeasuringError("Kies een trede van 1 tot en met 6.")
+    _check_date(measured_on)
+    with transaction.atomic():
+        case = lock_open_case(measurement.case, MeasuringError)
+        _check_member(case, person)
+        locked = (
+            LadderMeasurement.objects.select_for_update(of=("self",))
+            .select_related("person")
+            .get(pk=measurement.pk, case=case)
+        )
+        parts = [
+            change("lid", locked.person.full_name, person.full_name)
+            if locked.person_id != person.pk
+            else None,
+            change("datum", day(locked.measured_on), day(measured_on)),
+            change("trede", locked.step, step),
+            "toelichting gewijzigd" if locked.note != note else None,
+        ]
+        parts = [p for p in parts if p]
+        if not parts:
+            raise MeasuringError(NOTHING_CHANGED)
+        persons = {locked.person_id, person.pk}
+        locked.person, locked.measured_on = person, measured_on
+        locked.step, locked.note = step, note
+        locked.save(update_fields=["person", "measured_on", "step", "note"])
+        correction_record(
+            case=case, kind=CorrectionKind.LADDER,
+            action=CorrectionAction.GECORRIGEERD, object_id=locked.pk, by=by,
+            reason=reason, summary="; ".join(parts), person_ids=persons,
+        )  # fmt: skip
+    return locked
+
+
+def ladder_measurement_withdraw(
+    *, measurement: LadderMeasurement, by, reason: str
+) -> LadderMeasurement:
+    reason = clean_reason(reason, MeasuringError)
+    with transaction.atomic():
+        case = lock_open_case(measurement.case, MeasuringError)
+        locked = (
+            LadderMeasurement.objects.select_for_update(of=("self",))
+            .select_related("person")
+            .get(pk=measurement.pk, case=case)
+        )
+        summary = (
+            f"Trede {locked.step} van {day(locked.measured_on)} van "
+            f"{locked.person.full_name} ingetrokken"
+        )
+        correction_record(
+            case=case, kind=CorrectionKind.LADDER,
+            action=CorrectionAction.INGETROKKEN, object_id=locked.pk, by=by,
+            reason=reason, summary=summary, person_ids=[locked.person_id],
+        )  # fmt: skip
+        locked.delete()
+    return locked
+
+
+def moral_deliberation_change(
+    *,
+    record: MoralDeliberation,
+    by,
+    reason: str,
+    held_on: dt.date,
+    dilemma: str,
+    perspectives: str,
+    decision: str,
+    participants=(),
+    other_participants: str = "",
+) -> MoralDeliberation:
+    """The summary names what changed, not the texts (they stay in the record)
+    nor the participants (staff appear in the inzage by role only)."""
+    reason = clean_reason(reason, MeasuringError)
+    if held_on > timezone.localdate():
+        raise MeasuringError("Een moreel beraad kan niet in de toekomst liggen.")
+    with transaction.atomic():
+        case = lock_open_case(record.case, MeasuringError)
+        locked = MoralDeliberation.objects.select_for_update().get(
+            pk=record.pk, case=case
+        )
+        before = set(locked.participants.values_list("pk", flat=True))
+        after = {u.pk for u in participants}
+        texts = {
+            "vraag of dilemma": (locked.dilemma, dilemma),
+            "perspectieven": (locked.perspectives, perspectives),
+            "besluit": (locked.decision, decision),
+            "deelnemers": (
+                (before, locked.other_participants),
+                (after, other_participants),
+            ),
+        }
+        parts = [change("datum", day(locked.held_on), day(held_on))]
+        parts += [f"{label} gewijzigd" for label, (a, b) in texts.items() if a != b]
+        parts = [p for p in parts if p]
+        if not parts:
+            raise MeasuringError(NOTHING_CHANGED)
+        locked.held_on, locked.dilemma = held_on, dilemma
+        locked.perspectives, locked.decision = perspectives, decision
+        locked.other_participants = other_participants
+        locked.save(
+            update_fields=[
+                "held_on", "dilemma", "perspectives", "decision",
+                "other_participants",
+            ]
+        )  # fmt: skip
+        locked.participants.set(participants)
+        correction_record(
+            case=case, kind=CorrectionKind.MOREEL_BERAAD,
+            action=CorrectionAction.GEWIJZIGD, object_id=locked.pk, by=by,
+            reason=reason, summary="; ".join(parts),
+        )  # fmt: skip
+    return locked
+
+
 # --- reads for the metingen tab ------------------------------------------------
 
 
@@ -123,6 +360,8 @@ class ZrmPoint:
     by: str
     scores: dict[str, int]  # domain -> score; absent = not scored
     quickscan: bool = False
+    assessment_id: int | None = None  # None for the quick scan
+    corrected: bool = False
 
     @property
     def label(self) -> str:
@@ -224,8 +463,11 @@ def _comparison(points: list[ZrmPoint], closed_on: dt.date | None) -> Comparison
     return Comparison(first=first, latest=latest, at_closure=at_closure, rows=rows)
 
 
-def case_measures(case: Case, members: list[HouseholdMember]) -> list[MemberMeasures]:
-    """Everything the metingen tab shows, per member: a fixed number of queries."""
+def case_measures(
+    case: Case, members: list[HouseholdMember], corrected=frozenset()
+) -> list[MemberMeasures]:
+    """Everything the metingen tab shows, per member: a fixed number of queries.
+    `corrected`: ids of the assessments corrected after saving (marked)."""
     assessments = list(
         case.zrm_assessments.select_related("assessed_by").prefetch_related("scores")
     )
@@ -246,6 +488,8 @@ def case_measures(case: Case, members: list[HouseholdMember]) -> list[MemberMeas
                 on=a.assessed_on,
                 by=str(a.assessed_by),
                 scores={s.domain: s.score for s in a.scores.all()},
+                assessment_id=a.pk,
+                corrected=a.pk in corrected,
             )
             for a in assessments
             if a.person_id == member.person_id

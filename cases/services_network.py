@@ -12,6 +12,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
+from cases.constants import CorrectionAction, CorrectionKind
 from cases.constants_network import (
     ALLOCATION_START_STATUSES,
     ALLOCATION_TRANSITIONS,
@@ -32,6 +33,13 @@ from cases.models import (
 )
 from cases.models.referrals import due_date
 from cases.services import TransitionNotAllowed
+from cases.services_corrections import (
+    NOTHING_CHANGED,
+    change,
+    correction_record,
+    day,
+    lock_open_case,
+)
 from wijkteam.models import Team, User
 
 # How many overdue verwijzingen the werkbak lists (the count is on top).
@@ -294,4 +302,51 @@ def allocation_change_status(
         AllocationStatusChange.objects.create(
             allocation=locked, from_status=previous, to_status=to, by=by, note=note
         )
+    return locked
+
+
+# --- corrections after saving (issue 5) ----------------------------------------
+
+# The fields of a network entry that may change, with their label in a summary.
+NETWORK_EDITABLE = {
+    "name": "naam",
+    "relation": "relatie of rol",
+    "organisation": "organisatie",
+    "moederorganisatie": "moederorganisatie",
+    "contact": "contact",
+    "since": "betrokken sinds",
+    "note": "toelichting",
+}
+
+
+def network_entry_update(*, entry: NetworkEntry, by: User, **fields) -> NetworkEntry:
+    """Contact details change: no reason asked, but the change is recorded. The
+    summary names the fields that changed (dates with their values), never a
+    third party's old or new details."""
+    unknown = set(fields) - set(NETWORK_EDITABLE)
+    if unknown:
+        raise ValueError(f"Not editable: {sorted(unknown)}")
+    if fields.get("since") and fields["since"] > timezone.localdate():
+        raise NetworkError("'Betrokken sinds' kan niet in de toekomst liggen.")
+    with transaction.atomic():
+        case = lock_open_case(entry.case, NetworkError)
+        locked = NetworkEntry.objects.select_for_update().get(pk=entry.pk, case=case)
+        changed = [n for n, v in fields.items() if getattr(locked, n) != v]
+        if not changed:
+            raise NetworkError(NOTHING_CHANGED)
+        if "since" in changed and locked.until and fields["since"] > locked.until:
+            raise NetworkError("'Betrokken sinds' ligt na 'betrokken tot'.")
+        parts = [NETWORK_EDITABLE[n] for n in changed if n != "since"]
+        summary = f"{', '.join(parts)} gewijzigd" if parts else ""
+        if "since" in changed:
+            since = change("betrokken sinds", day(locked.since), day(fields["since"]))
+            summary = "; ".join(filter(None, [summary, since]))
+        for name in changed:
+            setattr(locked, name, fields[name])
+        locked.save(update_fields=changed)
+        correction_record(
+            case=case, kind=CorrectionKind.NETWERK,
+            action=CorrectionAction.GEWIJZIGD, object_id=locked.pk, by=by,
+            summary=summary,
+        )  # fmt: skip
     return locked

@@ -3,6 +3,7 @@ from django.urls import path
 from cases import (
     views,
     views_casework,
+    views_corrections,
     views_inzage,
     views_measuring,
     views_network,
@@ -75,6 +76,32 @@ urlpatterns = [
         views_measuring.moreel_beraad,
         name="moreel_beraad",
     ),
+    # corrections after saving (issue 5)
+    path(
+        "casussen/<int:pk>/metingen/zrm/<int:assessment_pk>/corrigeren/",
+        views_corrections.zrm_correct,
+        name="zrm_correct",
+    ),
+    path(
+        "casussen/<int:pk>/metingen/zrm/<int:assessment_pk>/intrekken/",
+        views_corrections.zrm_withdraw,
+        name="zrm_withdraw",
+    ),
+    path(
+        "casussen/<int:pk>/metingen/ladder/<int:measurement_pk>/corrigeren/",
+        views_corrections.ladder_correct,
+        name="ladder_correct",
+    ),
+    path(
+        "casussen/<int:pk>/metingen/ladder/<int:measurement_pk>/intrekken/",
+        views_corrections.ladder_withdraw,
+        name="ladder_withdraw",
+    ),
+    path(
+        "casussen/<int:pk>/moreel-beraad/<int:record_pk>/wijzigen/",
+        views_corrections.moreel_beraad_edit,
+        name="moreel_beraad_edit",
+    ),
     # Netwerk en achterdeur (issue 5): netwerk, verwijzingen, toekenningen,
     # zorgaanbieders.
     path("casussen/<int:pk>/netwerk/", views_network.case_network, name="case_network"),
@@ -87,6 +114,11 @@ urlpatterns = [
         "casussen/<int:pk>/netwerk/<int:entry_pk>/beeindigen/",
         views_network.network_end,
         name="network_end",
+    ),
+    path(
+        "casussen/<int:pk>/netwerk/<int:entry_pk>/wijzigen/",
+        views_network.network_edit,
+        name="network_edit",
     ),
     path(
         "casussen/<int:pk>/verwijzingen/nieuw/",

@@ -13,8 +13,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cases.constants import CaseStatus, CorrectionAction, CorrectionKind
 from cases.forms_measuring import LadderForm, MoralDeliberationForm, ZrmAssessmentForm
-from cases.models import HouseholdMember
+from cases.models import Correction, HouseholdMember
 from cases.services_measuring import (
     MeasuringError,
     case_measures,
@@ -50,10 +51,33 @@ def _initial() -> dict:
     return {"assessed_on": timezone.localdate(), "measured_on": timezone.localdate()}
 
 
+def _corrections(case, *kinds) -> list[Correction]:
+    return list(case.corrections.filter(kind__in=kinds).select_related("by"))
+
+
+def _can_correct(request, case, permission: str) -> bool:
+    return case.status != CaseStatus.AFGESLOTEN and can(
+        request.user, permission, case.team
+    )
+
+
 def _render_metingen(request, case, *, status=200, zrm_form=None, ladder_form=None):
     members = _members(case)
     _log(request, case, members, "metingen inzien")
-    measures = case_measures(case, members)
+    corrections = _corrections(case, CorrectionKind.ZRM, CorrectionKind.LADDER)
+    corrected = {
+        (c.kind, c.object_id)
+        for c in corrections
+        if c.action == CorrectionAction.GECORRIGEERD
+    }
+    measures = case_measures(
+        case,
+        members,
+        corrected={i for k, i in corrected if k == CorrectionKind.ZRM},
+    )
+    for m in measures:
+        for step in m.ladder:
+            step.corrected = (CorrectionKind.LADDER, step.pk) in corrected
     return render(
         request,
         "cases/metingen.html",
@@ -63,6 +87,8 @@ def _render_metingen(request, case, *, status=200, zrm_form=None, ladder_form=No
             "charts": {f"zrm-{m.person.pk}": m.zrm_chart() for m in measures if m.zrm}
             | {f"ladder-{m.person.pk}": m.ladder_chart() for m in measures if m.ladder},
             "can_edit": can(request.user, "metingen.record", case.team),
+            "can_correct": _can_correct(request, case, "metingen.record"),
+            "corrections": corrections,
             "zrm_form": zrm_form or ZrmAssessmentForm(case=case, initial=_initial()),
             "ladder_form": ladder_form or LadderForm(case=case, initial=_initial()),
         },
@@ -150,14 +176,21 @@ def moreel_beraad(request: HttpRequest, pk: int) -> HttpResponse:
     records = case.moral_deliberations.select_related("recorded_by").prefetch_related(
         "participants"
     )
+    records = list(records)
+    corrections: dict[int, list[Correction]] = {}
+    for c in _corrections(case, CorrectionKind.MOREEL_BERAAD):
+        corrections.setdefault(c.object_id, []).append(c)
+    for r in records:
+        r.corrections_shown = corrections.get(r.pk, [])
     return render(
         request,
         "cases/metingen_moreel_beraad.html",
         {
             "case": case,
-            "records": list(records),
+            "records": records,
             "form": form,
             "can_edit": can(request.user, "moreel_beraad.record", case.team),
+            "can_correct": _can_correct(request, case, "moreel_beraad.record"),
         },
         status=400 if form.is_bound else 200,
     )

@@ -13,10 +13,12 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cases import ecogram
+from cases.constants import CaseStatus, CorrectionKind
 from cases.constants_network import (
     ALLOCATION_TRANSITIONS,
     REFERRAL_TRANSITIONS,
@@ -30,6 +32,7 @@ from cases.forms_network import (
     AllocationForm,
     AllocationStatusForm,
     NetworkEndForm,
+    NetworkEntryEditForm,
     NetworkEntryForm,
     ReferralForm,
     ReferralStatusForm,
@@ -44,12 +47,14 @@ from cases.models import (
     ReferralStatusChange,
 )
 from cases.services import TransitionNotAllowed
+from cases.services_corrections import CLOSED
 from cases.services_network import (
     NetworkError,
     allocation_change_status,
     allocation_create,
     network_entry_add,
     network_entry_end,
+    network_entry_update,
     referral_change_status,
     referral_create,
 )
@@ -77,6 +82,17 @@ def _log_case(request, case, purpose: str) -> None:
 def _choices(transitions, choices, status) -> list[tuple[str, str]]:
     allowed = transitions.get(status, frozenset())
     return [(value, label) for value, label in choices if value in allowed]
+
+
+def _network_changes(case, entries) -> list:
+    """Betrokkene gewijzigd: the recorded changes, each with the entry's name."""
+    names = {e.pk: e.name for e in entries}
+    changes = list(
+        case.corrections.filter(kind=CorrectionKind.NETWERK).select_related("by")
+    )
+    for c in changes:
+        c.entry_name = names.get(c.object_id, "")
+    return changes
 
 
 def _render_network(request, case, *, status=200, **forms):
@@ -123,6 +139,9 @@ def _render_network(request, case, *, status=200, **forms):
             "breaches": [r for r in referrals if r.breach],
             "allocations": allocations,
             "can_edit": can(request.user, "case.edit", team),
+            "can_correct": case.status != CaseStatus.AFGESLOTEN
+            and can(request.user, "case.edit", team),
+            "network_changes": _network_changes(case, entries),
             "network_form": forms.get("network_form")
             or NetworkEntryForm(initial={"since": today}),
             "referral_form": forms.get("referral_form")
@@ -177,6 +196,42 @@ def network_end(request: HttpRequest, pk: int, entry_pk: int) -> HttpResponse:
     else:
         messages.success(request, f"{entry.name} is niet meer betrokken.")
     return _back(case)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def network_edit(request: HttpRequest, pk: int, entry_pk: int) -> HttpResponse:
+    """Betrokkene wijzigen (contact details change): no reason asked; the change is
+    recorded as a Correction and shown on the netwerk tab."""
+    case = get_case_for_user(request, pk, "case.edit")
+    entry = get_object_or_404(NetworkEntry, pk=entry_pk, case=case)
+    if case.status == CaseStatus.AFGESLOTEN:
+        messages.error(request, CLOSED)
+        return _back(case)
+    fields = NetworkEntryEditForm.base_fields.keys() - {"kind"}
+    form = NetworkEntryEditForm(
+        request.POST if request.method == "POST" else None,
+        entry=entry,
+        initial={f: getattr(entry, f) for f in fields},
+    )
+    if form.is_bound and form.is_valid():
+        try:
+            entry = network_entry_update(
+                entry=entry, by=request.user, **form.cleaned_data
+            )
+        except NetworkError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, f"De gegevens van {entry.name} zijn gewijzigd.")
+            url = reverse("cases:case_network", args=[case.pk])
+            return redirect(f"{url}#betrokkene-{entry.pk}")
+    _log_case(request, case, "betrokkene wijzigen")
+    return render(
+        request,
+        "cases/netwerk_edit.html",
+        {"case": case, "entry": entry, "form": form},
+        status=400 if form.is_bound else 200,
+    )
 
 
 # --- verwijzingen -------------------------------------------------------------

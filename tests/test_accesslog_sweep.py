@@ -32,9 +32,15 @@ from cases.tests.factories import (
     AllocationFactory,
     CaseFactory,
     HouseholdMemberFactory,
+    NetworkEntryFactory,
     PersonFactory,
     QuestionFactory,
     ReferralFactory,
+)
+from cases.tests.factories_measuring import (
+    LadderMeasurementFactory,
+    MoralDeliberationFactory,
+    ZrmAssessmentFactory,
 )
 from cases.tests.factories_plan import PlanActionFactory, PlanGoalFactory
 from tests.sweep import PUBLIC, url_patterns
@@ -226,6 +232,25 @@ def _plan_version(team, user) -> Shown:
     return Shown(_url("cases:plan_version", pk=case.pk, number=1), [person.pk])
 
 
+def _on_measurement(name: str, factory, key: str):
+    """A page of one measurement (or beraad) of the resident's casus."""
+
+    def build(team, user) -> Shown:
+        case, person = _casus(team)
+        fields = {"person": person} if key != "record_pk" else {}
+        obj = factory(case=case, **fields)
+        return Shown(_url(name, pk=case.pk, **{key: obj.pk}), [person.pk])
+
+    return build
+
+
+def _network_edit(team, user) -> Shown:
+    case, person = _casus(team)
+    entry = NetworkEntryFactory(case=case)
+    url = _url("cases:network_edit", pk=case.pk, entry_pk=entry.pk)
+    return Shown(url, [person.pk])
+
+
 def _accesslog(name: str):
     """The log shows person ids; the purpose of a row names the resident."""
 
@@ -278,6 +303,32 @@ PERSONAL: dict[str, Personal] = {
     "cases:plan_action_add": Personal(W, _on_goal("cases:plan_action_add")),
     "cases:plan_action_edit": Personal(W, _plan_action_edit),
     "cases:plan_version": Personal(W, _plan_version),
+    # corrections after saving (issue 5): the edit and withdraw pages
+    "cases:zrm_correct": Personal(
+        W, _on_measurement("cases:zrm_correct", ZrmAssessmentFactory, "assessment_pk")
+    ),
+    "cases:zrm_withdraw": Personal(
+        W, _on_measurement("cases:zrm_withdraw", ZrmAssessmentFactory, "assessment_pk")
+    ),
+    "cases:ladder_correct": Personal(
+        W,
+        _on_measurement(
+            "cases:ladder_correct", LadderMeasurementFactory, "measurement_pk"
+        ),
+    ),
+    "cases:ladder_withdraw": Personal(
+        W,
+        _on_measurement(
+            "cases:ladder_withdraw", LadderMeasurementFactory, "measurement_pk"
+        ),
+    ),
+    "cases:moreel_beraad_edit": Personal(
+        W,
+        _on_measurement(
+            "cases:moreel_beraad_edit", MoralDeliberationFactory, "record_pk"
+        ),
+    ),
+    "cases:network_edit": Personal(W, _network_edit),
     # POST views that answer an empty form with the casus page and its errors
     "cases:case_assign": Personal(
         T, _on_casus("cases:case_assign"), method="post", status=400

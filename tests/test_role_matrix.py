@@ -21,6 +21,7 @@ import pytest
 
 from bouwstenen.tests.factories import DocumentFactory, ExportJobFactory
 from cases.tests import factories as case_factories
+from cases.tests import factories_measuring as measuring_factories
 from cases.tests import factories_plan as plan_factories
 from gebiedsanalyse.tests import factories as area_factories
 from tests.sweep import PUBLIC, parameters, url_patterns
@@ -148,6 +149,17 @@ ROLE_MATRIX: dict[str, Cell] = {
         frozenset({W, T}), method="post", kwargs=lambda team: _case(team)
     ),
     "cases:moreel_beraad": Cell(frozenset({W, T}), kwargs=lambda team: _case(team)),
+    # corrections after saving (issue 5): the team workers, never the desk
+    "cases:zrm_correct": Cell(frozenset({W, T}), kwargs=lambda team: _zrm(team)),
+    "cases:zrm_withdraw": Cell(frozenset({W, T}), kwargs=lambda team: _zrm(team)),
+    "cases:ladder_correct": Cell(frozenset({W, T}), kwargs=lambda team: _step(team)),
+    "cases:ladder_withdraw": Cell(frozenset({W, T}), kwargs=lambda team: _step(team)),
+    "cases:moreel_beraad_edit": Cell(
+        frozenset({W, T}), kwargs=lambda team: _beraad(team)
+    ),
+    "cases:network_edit": Cell(
+        frozenset({W, T}), kwargs=lambda team: _network_entry(team)
+    ),
     # netwerk en achterdeur (issue 5): casus tab for the team, zorgaanbieders beheer
     "cases:case_network": Cell(frozenset({W, T}), kwargs=lambda team: _case(team)),
     "cases:network_add": Cell(
@@ -265,6 +277,23 @@ def _journal_entry(team) -> dict:
 def _network_entry(team) -> dict:
     entry = case_factories.NetworkEntryFactory(case__team=team)
     return {"pk": entry.case_id, "entry_pk": entry.pk}
+
+
+def _zrm(team) -> dict:
+    assessment = measuring_factories.ZrmAssessmentFactory(
+        case__team=team, scores={"financien": 3}
+    )
+    return {"pk": assessment.case_id, "assessment_pk": assessment.pk}
+
+
+def _step(team) -> dict:
+    step = measuring_factories.LadderMeasurementFactory(case__team=team)
+    return {"pk": step.case_id, "measurement_pk": step.pk}
+
+
+def _beraad(team) -> dict:
+    record = measuring_factories.MoralDeliberationFactory(case__team=team)
+    return {"pk": record.case_id, "record_pk": record.pk}
 
 
 def _referral(team) -> dict:

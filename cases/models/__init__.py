@@ -8,6 +8,7 @@ from cases.models.casework import (
     CaseStatusChange,
     JournalEntry,
 )
+from cases.models.corrections import Correction
 from cases.models.intake import (
     Question,
     QuestionStatusChange,
@@ -53,6 +54,7 @@ __all__ = [
     "CaseSettings",
     "JournalEntry",
     "CaseStatusChange",
+    "Correction",
     "Household",
     "HouseholdMember",
     "OpenCaseCount",

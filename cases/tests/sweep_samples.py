@@ -10,7 +10,12 @@ from cases.tests.factories import (
 )
 
 # metingen and moreel beraad (issue 5)
-from cases.tests.factories_measuring import member_of
+from cases.tests.factories_measuring import (
+    LadderMeasurementFactory,
+    MoralDeliberationFactory,
+    ZrmAssessmentFactory,
+    member_of,
+)
 from cases.tests.factories_plan import PlanActionFactory, PlanGoalFactory
 from tests.sweep import Sample
 
@@ -134,9 +139,31 @@ def _measuring_samples(case, user) -> dict[str, Sample]:
         "participants": [user.pk],
     }
     kwargs = {"pk": case.pk}
+    # corrections after saving (issue 5)
+    assessment = ZrmAssessmentFactory(
+        case=case, person=person, assessed_by=user, scores={"financien": 2}
+    )
+    step = LadderMeasurementFactory(case=case, person=person, measured_by=user)
+    record = MoralDeliberationFactory(case=case, recorded_by=user)
+    entry = NetworkEntryFactory(case=case, created_by=user)
+    zrm_kwargs = {"pk": case.pk, "assessment_pk": assessment.pk}
+    step_kwargs = {"pk": case.pk, "measurement_pk": step.pk}
+    reason = {"reason": "Verkeerde score"}
     return {
         "cases:metingen": Sample(kwargs, case),
         "cases:zrm_add": Sample(kwargs, case, zrm),
         "cases:ladder_add": Sample(kwargs, case, ladder),
         "cases:moreel_beraad": Sample(kwargs, case, beraad),
+        "cases:zrm_correct": Sample(zrm_kwargs, assessment, zrm | reason),
+        "cases:zrm_withdraw": Sample(zrm_kwargs, assessment, reason),
+        "cases:ladder_correct": Sample(step_kwargs, step, ladder | reason),
+        "cases:ladder_withdraw": Sample(step_kwargs, step, reason),
+        "cases:moreel_beraad_edit": Sample(
+            {"pk": case.pk, "record_pk": record.pk}, record, beraad | reason
+        ),
+        "cases:network_edit": Sample(
+            {"pk": case.pk, "entry_pk": entry.pk},
+            entry,
+            {"name": "y", "since": "01-01-2026"},
+        ),
     }

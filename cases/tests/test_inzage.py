@@ -11,6 +11,12 @@ import pytest
 from cases.constants import CaseStatus, Relation
 from cases.exports import KIND, build_context
 from cases.models import JournalEntry, Vraagverheldering
+from cases.services_measuring import (
+    moral_deliberation_change,
+    zrm_assessment_correct,
+    zrm_assessment_withdraw,
+)
+from cases.services_network import network_entry_update
 from cases.tests.factories import (
     AllocationFactory,
     CaseFactory,
@@ -321,3 +327,41 @@ def test_pdf_holds_the_plan_metingen_and_network_without_third_parties(family):
         "0612399999",
     ):
         assert leak not in text, leak
+
+
+def test_pdf_holds_the_corrections_of_the_own_measurements_only(family):
+    """Corrections after saving (issue 5): the subject's own measurements, the
+    moreel beraad and the network; never another member's, never who did it."""
+    case, subject, partner = family["case"], family["subject"], family["partner"]
+    by = case.opened_by
+    own = ZrmAssessmentFactory(case=case, person=subject, scores={"financien": 2})
+    theirs = ZrmAssessmentFactory(case=case, person=partner, scores={"financien": 4})
+    zrm_assessment_correct(
+        assessment=own, by=by, reason="Typfout-bij-Wubbo", person=subject,
+        assessed_on=own.assessed_on, scores={"financien": 3},
+    )  # fmt: skip
+    zrm_assessment_withdraw(assessment=theirs, by=by, reason="Reden-bij-partner")
+    record = MoralDeliberationFactory(case=case, recorded_by=by)
+    moral_deliberation_change(
+        record=record, by=by, reason="Besluit-aangevuld", held_on=record.held_on,
+        dilemma=record.dilemma, perspectives=record.perspectives,
+        decision="Nieuw besluit",
+    )  # fmt: skip
+    entry = NetworkEntryFactory(case=case, name="Tante Ybeltje", contact="06123")
+    network_entry_update(entry=entry, by=by, contact="0699999")
+
+    text = pdf_text(
+        render_pdf("cases/pdf/inzage.html", build_context(subject.pk, None))
+    )
+    assert "Correcties na het vastleggen" in text
+    for expected in (
+        "Typfout-bij-Wubbo",
+        "Financiën 2 → 3",
+        "Besluit-aangevuld",
+        "besluit gewijzigd",
+        "contact gewijzigd",
+    ):
+        assert expected in text, expected
+    for leak in ("Reden-bij-partner", "Zwaantje", "Ybeltje", "0699999"):
+        assert leak not in text, leak
+    assert by.last_name not in text

@@ -91,3 +91,47 @@ def test_two_zrm_assessments_show_a_trend(page, team, member):
     page.get_by_text("Melden we het schoolverzuim?").wait_for()
     assert MoralDeliberation.objects.filter(case=case).count() == 1
     assert_accessible(page)
+
+
+def test_correcting_a_zrm_score_changes_the_trend(page, team, member):
+    """Issue 5: a mistyped score is corrected with a reason; the trend table shows
+    the new score, the column is marked and the correction is listed."""
+    lid = member(Role.WIJKTEAMLID, team, username="lid", first_name="Youssef")
+    case = CaseFactory(
+        team=team, regievoerder=lid, household__name="Huishouden Pinas",
+        status="in_behandeling",
+    )  # fmt: skip
+    person = PersonFactory(team=team, first_name="Rowena", last_name="Pinas")
+    HouseholdMemberFactory(household=case.household, person=person)
+    today = timezone.localdate()
+
+    log_in(page, "lid")
+    page.goto(f"/casussen/{case.pk}/metingen/")
+    record_zrm(page, today - dt.timedelta(days=30), "1", "3")
+    record_zrm(page, today, "2", "4")
+    trend = page.get_by_role("table", name="ZRM-scores van Rowena Pinas per meting")
+    fin = trend.get_by_role("row").filter(has_text="Financiën")
+    assert fin.inner_text().split() == ["Financiën", "1", "2"]
+
+    label = today.strftime("%d-%m-%Y")
+    page.get_by_role("link", name=f"Corrigeren meting van {label}").click()
+    page.get_by_role("heading", name="ZRM-meting corrigeren").wait_for()
+    assert_accessible(page)
+    page.get_by_label("Financiën").select_option("3")
+    page.get_by_role("button", name="Correctie opslaan").click()
+    # no reason: a Dutch error, the chosen score stays
+    page.get_by_text("Geef de reden van de correctie.").first.wait_for()
+    assert page.get_by_label("Financiën").input_value() == "3"
+    assert_accessible(page)
+    page.get_by_label("Reden van de correctie").fill("Verkeerde score ingevoerd")
+    page.get_by_role("button", name="Correctie opslaan").click()
+    page.get_by_text("De ZRM-meting is gecorrigeerd.").wait_for()
+
+    trend = page.get_by_role("table", name="ZRM-scores van Rowena Pinas per meting")
+    fin = trend.get_by_role("row").filter(has_text="Financiën")
+    assert fin.inner_text().split() == ["Financiën", "1", "3"]
+    assert trend.get_by_text("gecorrigeerd").count() == 1
+    page.get_by_text("Verkeerde score ingevoerd — Financiën 2 → 3").wait_for()
+    compare = page.locator("table.zrm-vergelijking")
+    assert "+2" in compare.get_by_role("row").filter(has_text="Financiën").inner_text()
+    assert_accessible(page)
