@@ -31,12 +31,19 @@ MIN_NAME_LENGTH = 3  # shorter first names ("Jo") are too likely to hit ordinary
 @dataclass
 class Block:
     """One record in a section: a heading and label/value rows, or a table
-    (`columns` and `table`) for many small records."""
+    (`columns` and `table`) for many small records.
+
+    `compact` prints a long table as one line per record, its fields separated by
+    " · " and the columns named once above the list. WeasyPrint lays out a table
+    cell by cell: 2,000 access-log rows of 5 cells took most of the PDF's time, as
+    lines a fifth of it (docs/performance.md, "Inzageverzoek PDF").
+    """
 
     title: str
     rows: list[tuple[str, str]] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
     table: list[list[str]] = field(default_factory=list)
+    compact: bool = False
 
 
 @dataclass(frozen=True)
@@ -160,5 +167,6 @@ def access_log_section(subject: InzageSubject) -> list[Block]:
             title=f"{len(table)} keer vastgelegd",
             columns=["Tijdstip", "Handeling", "Door", "Doel", "Resultaat"],
             table=table,
+            compact=True,  # a resident known for years: tens of thousands of rows
         )
     ]

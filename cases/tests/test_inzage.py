@@ -2,6 +2,7 @@
 contents: everything about the person, nobody else's data."""
 
 import io
+import re
 
 from django.urls import reverse
 
@@ -321,3 +322,32 @@ def test_pdf_holds_the_plan_metingen_and_network_without_third_parties(family):
         "0612399999",
     ):
         assert leak not in text, leak
+
+
+def test_the_access_log_is_one_line_per_entry_under_its_column_names(family, team):
+    """The log is printed as lines, not as a table (a table of thousands of rows is
+    too slow for the worker's time limit); each line keeps every field."""
+    subject = family["subject"]
+    AccessLogEntry.objects.bulk_create(
+        AccessLogEntry(
+            username="hstam",
+            role="wijkteamlid",
+            team=team,
+            action="view",
+            person_id=subject.pk,
+            purpose=f"logdoel-{i}",
+        )  # fmt: skip
+        for i in range(150)
+    )
+    data = render_pdf("cases/pdf/inzage.html", build_context(subject.pk, None))
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    text = pdf_text(data)
+    assert "Wie uw gegevens heeft ingezien (toegangslog)" in text
+    assert "151 keer vastgelegd" in text
+    assert "Per regel: Tijdstip · Handeling · Door · Doel · Resultaat" in text
+    line = r"\d{2}-\d{2}-\d{4} \d{2}:\d{2} · Inzien · Wijkteamlid \(%s\) · %s · "
+    for purpose in ("inwoner inzien", *(f"logdoel-{i}" for i in range(150))):
+        assert re.search(line % (re.escape(team.name), purpose) + "Toegestaan", text)
+    # about 60 lines a page: the log takes three pages, not one per ten rows
+    assert len(reader.pages) <= 6
+    assert "hstam" not in text and "alleen-over-de-partner" not in text
