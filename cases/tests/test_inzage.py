@@ -336,7 +336,7 @@ def test_the_access_log_is_one_line_per_entry_under_its_column_names(family, tea
             action="view",
             person_id=subject.pk,
             purpose=f"logdoel-{i}",
-        )  # fmt: skip
+        )
         for i in range(150)
     )
     data = render_pdf("cases/pdf/inzage.html", build_context(subject.pk, None))
@@ -348,6 +348,6 @@ def test_the_access_log_is_one_line_per_entry_under_its_column_names(family, tea
     line = r"\d{2}-\d{2}-\d{4} \d{2}:\d{2} · Inzien · Wijkteamlid \(%s\) · %s · "
     for purpose in ("inwoner inzien", *(f"logdoel-{i}" for i in range(150))):
         assert re.search(line % (re.escape(team.name), purpose) + "Toegestaan", text)
-    # about 60 lines a page: the log takes three pages, not one per ten rows
+    # about 60 entries a page (the table held 20): the log takes three pages
     assert len(reader.pages) <= 6
     assert "hstam" not in text and "alleen-over-de-partner" not in text
