@@ -23,7 +23,7 @@ from typing import Any
 from django.utils import timezone
 
 from wijkteam.constants import AccessAction, AccessResult, Role
-from wijkteam.models import AccessLogEntry
+from wijkteam.models import AccessLogEntry, Team
 
 MIN_NAME_LENGTH = 3  # shorter first names ("Jo") are too likely to hit ordinary words
 
@@ -145,20 +145,22 @@ def staff_label(role: str, team) -> str:
     ),
 )
 def access_log_section(subject: InzageSubject) -> list[Block]:
+    # Tuples, not model instances: tens of thousands of rows, a handful of teams.
     rows = (
         AccessLogEntry.objects.filter(person_id=subject.person.pk)
-        .select_related("team")
         .order_by("at", "id")
+        .values_list("at", "action", "role", "team_id", "purpose", "result")
     )
+    teams = {team.pk: team for team in Team.objects.filter(pk__in=rows.values("team"))}
     table = [
         [
-            timezone.localtime(entry.at).strftime("%d-%m-%Y %H:%M"),
-            AccessAction(entry.action).label,
-            staff_label(entry.role, entry.team),
-            subject.redact(entry.purpose),
-            AccessResult(entry.result).label,
+            timezone.localtime(at).strftime("%d-%m-%Y %H:%M"),
+            AccessAction(action).label,
+            staff_label(role, teams.get(team_id)),
+            subject.redact(purpose),
+            AccessResult(result).label,
         ]
-        for entry in rows
+        for at, action, role, team_id, purpose, result in rows
     ]
     if not table:
         return []
