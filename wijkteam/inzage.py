@@ -23,7 +23,7 @@ from typing import Any
 from django.utils import timezone
 
 from wijkteam.constants import AccessAction, AccessResult, Role
-from wijkteam.models import AccessLogEntry
+from wijkteam.models import AccessLogEntry, Team
 
 MIN_NAME_LENGTH = 3  # shorter first names ("Jo") are too likely to hit ordinary words
 
@@ -31,12 +31,19 @@ MIN_NAME_LENGTH = 3  # shorter first names ("Jo") are too likely to hit ordinary
 @dataclass
 class Block:
     """One record in a section: a heading and label/value rows, or a table
-    (`columns` and `table`) for many small records."""
+    (`columns` and `table`) for many small records.
+
+    `compact` prints a long table as one line per record, its fields separated by
+    " · " and the columns named once above the list. WeasyPrint lays out a table
+    cell by cell: 2,000 access-log rows of 5 cells took most of the PDF's time, as
+    lines a fifth of it (docs/performance.md, "Inzageverzoek PDF").
+    """
 
     title: str
     rows: list[tuple[str, str]] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
     table: list[list[str]] = field(default_factory=list)
+    compact: bool = False
 
 
 @dataclass(frozen=True)
@@ -138,20 +145,22 @@ def staff_label(role: str, team) -> str:
     ),
 )
 def access_log_section(subject: InzageSubject) -> list[Block]:
+    # Tuples, not model instances: tens of thousands of rows, a handful of teams.
     rows = (
         AccessLogEntry.objects.filter(person_id=subject.person.pk)
-        .select_related("team")
         .order_by("at", "id")
+        .values_list("at", "action", "role", "team_id", "purpose", "result")
     )
+    teams = {team.pk: team for team in Team.objects.filter(pk__in=rows.values("team"))}
     table = [
         [
-            timezone.localtime(entry.at).strftime("%d-%m-%Y %H:%M"),
-            AccessAction(entry.action).label,
-            staff_label(entry.role, entry.team),
-            subject.redact(entry.purpose),
-            AccessResult(entry.result).label,
+            timezone.localtime(at).strftime("%d-%m-%Y %H:%M"),
+            AccessAction(action).label,
+            staff_label(role, teams.get(team_id)),
+            subject.redact(purpose),
+            AccessResult(result).label,
         ]
-        for entry in rows
+        for at, action, role, team_id, purpose, result in rows
     ]
     if not table:
         return []
@@ -160,5 +169,6 @@ def access_log_section(subject: InzageSubject) -> list[Block]:
             title=f"{len(table)} keer vastgelegd",
             columns=["Tijdstip", "Handeling", "Door", "Doel", "Resultaat"],
             table=table,
+            compact=True,  # a resident known for years: tens of thousands of rows
         )
     ]

@@ -2,6 +2,7 @@
 contents: everything about the person, nobody else's data."""
 
 import io
+import re
 
 from django.urls import reverse
 
@@ -365,3 +366,32 @@ def test_pdf_holds_the_corrections_of_the_own_measurements_only(family):
     for leak in ("Reden-bij-partner", "Zwaantje", "Ybeltje", "0699999"):
         assert leak not in text, leak
     assert by.last_name not in text
+
+
+def test_the_access_log_is_one_line_per_entry_under_its_column_names(family, team):
+    """The log is printed as lines, not as a table (a table of thousands of rows is
+    too slow for the worker's time limit); each line keeps every field."""
+    subject = family["subject"]
+    AccessLogEntry.objects.bulk_create(
+        AccessLogEntry(
+            username="hstam",
+            role="wijkteamlid",
+            team=team,
+            action="view",
+            person_id=subject.pk,
+            purpose=f"logdoel-{i}",
+        )
+        for i in range(150)
+    )
+    data = render_pdf("cases/pdf/inzage.html", build_context(subject.pk, None))
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    text = pdf_text(data)
+    assert "Wie uw gegevens heeft ingezien (toegangslog)" in text
+    assert "151 keer vastgelegd" in text
+    assert "Per regel: Tijdstip · Handeling · Door · Doel · Resultaat" in text
+    line = r"\d{2}-\d{2}-\d{4} \d{2}:\d{2} · Inzien · Wijkteamlid \(%s\) · %s · "
+    for purpose in ("inwoner inzien", *(f"logdoel-{i}" for i in range(150))):
+        assert re.search(line % (re.escape(team.name), purpose) + "Toegestaan", text)
+    # about 60 entries a page (the table held 20): the log takes three pages
+    assert len(reader.pages) <= 6
+    assert "hstam" not in text and "alleen-over-de-partner" not in text
