@@ -35,7 +35,7 @@ from cases.services_measuring import (
     zrm_assessment_withdraw,
 )
 from cases.views_casework import get_case_for_user
-from cases.views_measuring import _log, _members
+from cases.views_measuring import household_members, log_household_read
 from wijkteam.accesslog import log_access
 from wijkteam.constants import AccessAction
 
@@ -63,7 +63,7 @@ def _metingen_url(case, person_id: int) -> str:
 
 
 def _page(request, case, template: str, purpose: str, form, **context):
-    _log(request, case, _members(case), purpose)
+    log_household_read(request, case, household_members(case), purpose)
     return render(
         request,
         template,
@@ -238,8 +238,8 @@ def moreel_beraad_edit(request: HttpRequest, pk: int, record_pk: int) -> HttpRes
         except MeasuringError as exc:
             form.add_error(None, str(exc))
         else:
-            _log(
-                request, case, _members(case), "moreel beraad gewijzigd",
+            log_household_read(
+                request, case, household_members(case), "moreel beraad gewijzigd",
                 action=AccessAction.CHANGE,
             )  # fmt: skip
             messages.success(request, "Het moreel beraad is gewijzigd.")

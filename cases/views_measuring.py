@@ -29,7 +29,8 @@ from wijkteam.accesslog import log_access
 from wijkteam.constants import AccessAction
 
 
-def _members(case) -> list[HouseholdMember]:
+def household_members(case) -> list[HouseholdMember]:
+    """The household of the casus, with their persons (the tabs show them all)."""
     return list(
         HouseholdMember.objects.filter(household_id=case.household_id).select_related(
             "person"
@@ -37,7 +38,10 @@ def _members(case) -> list[HouseholdMember]:
     )
 
 
-def _log(request, case, members, purpose: str, action=AccessAction.VIEW) -> None:
+def log_household_read(
+    request, case, members, purpose: str, action=AccessAction.VIEW
+) -> None:
+    """One access-log row per household member shown on a page of the casus."""
     log_access(
         request,
         action=action,
@@ -62,8 +66,8 @@ def _can_correct(request, case, permission: str) -> bool:
 
 
 def _render_metingen(request, case, *, status=200, zrm_form=None, ladder_form=None):
-    members = _members(case)
-    _log(request, case, members, "metingen inzien")
+    members = household_members(case)
+    log_household_read(request, case, members, "metingen inzien")
     corrections = _corrections(case, CorrectionKind.ZRM, CorrectionKind.LADDER)
     corrected = {
         (c.kind, c.object_id)
@@ -156,7 +160,7 @@ def ladder_add(request: HttpRequest, pk: int) -> HttpResponse:
 def moreel_beraad(request: HttpRequest, pk: int) -> HttpResponse:
     permission = "moreel_beraad.record" if request.method == "POST" else None
     case = get_case_for_user(request, pk, permission or "moreel_beraad.view")
-    members = _members(case)
+    members = household_members(case)
     form = MoralDeliberationForm(
         request.POST or None, case=case, initial={"held_on": timezone.localdate()}
     )
@@ -166,13 +170,13 @@ def moreel_beraad(request: HttpRequest, pk: int) -> HttpResponse:
         except MeasuringError as exc:
             form.add_error("held_on", str(exc))
         else:
-            _log(
+            log_household_read(
                 request, case, members, "moreel beraad vastgelegd",
                 action=AccessAction.CHANGE,
             )  # fmt: skip
             messages.success(request, "Het moreel beraad is vastgelegd.")
             return redirect("cases:moreel_beraad", pk=case.pk)
-    _log(request, case, members, "moreel beraad inzien")
+    log_household_read(request, case, members, "moreel beraad inzien")
     records = case.moral_deliberations.select_related("recorded_by").prefetch_related(
         "participants"
     )
