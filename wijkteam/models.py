@@ -197,7 +197,8 @@ class ExportJob(models.Model):
     @property
     def download_name(self) -> str:
         base = slugify(self.title) or f"{self.kind}-{self.object_id}"
-        return f"{base}-versie-{self.version or 0}.pdf"
+        # Exports of something without versions (an inzage, an area) carry no number.
+        return f"{base}-versie-{self.version}.pdf" if self.version else f"{base}.pdf"
 
 
 # --- security (issue 8): sessions per user ------------------------------------

@@ -200,3 +200,10 @@ def test_retry_requeues_a_failed_job(
     assert job.status == "queued"
     assert sent == [job.pk]
     assert "In de wachtrij" in response.content.decode()
+
+
+def test_an_export_without_a_version_has_no_number_in_its_name():
+    """An inzage-PDF or an area's PDF has no version: no "versie-0" in the name."""
+    unversioned = ExportJob(title="Inzageverzoek inwoner 12", version=None)
+    assert unversioned.download_name == "inzageverzoek-inwoner-12.pdf"
+    assert ExportJob(title="Plan", version=2).download_name == "plan-versie-2.pdf"
