@@ -71,3 +71,7 @@ GOAL_STATUS_PLAIN = {
     GoalStatus.NIET_BEHAALD: "Niet gelukt",
     GoalStatus.VERVALLEN: "Niet meer nodig",
 }
+
+# The export kind of the plan's PDF (cases/exports_plan.py registers it); the
+# retention service removes these jobs with their casus.
+PLAN_PDF_KIND = "casus-plan"

@@ -10,13 +10,13 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils import timezone
 
-from cases.constants_plan import GOAL_STATUS_PLAIN
+from cases.constants_plan import GOAL_STATUS_PLAIN, PLAN_PDF_KIND
 from cases.models import Case, HouseholdMember, PlanVersion
 from cases.services_plan import plan_of, plan_snapshot, snapshot_for_display
 from cases.views_casework import get_case_for_user
 from wijkteam.exports import ExportKind
 
-KIND = "casus-plan"
+KIND = PLAN_PDF_KIND
 
 
 def _get_for_user(request, object_id: int) -> Case:

@@ -10,8 +10,8 @@ What expires, and when (all terms are settings, see .env.example):
   Jeugdwet if a member of the household was under 18 at the closure, else Wmo);
   a Wmo casus whose plan was never vastgesteld (no planversie) after
   `RETENTION_WMO_NOT_ADOPTED_YEARS` (5); removed with everything hanging from it
-  (journal, history, plan, and what other modules attach with CASCADE) and the
-  questions that led to it;
+  (journal, history, plan, and what other modules attach with CASCADE), the
+  questions that led to it, and the PDFs of its plan (jobs and files);
 - a **household** without any casus left, and a **person** without any question or
   household left, once older than the question term;
 - an **inzage-PDF** after `RETENTION_INZAGE_EXPORT_DAYS` (30).
@@ -38,6 +38,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from cases.constants import CaseStatus, LegalFramework, QuestionStatus
+from cases.constants_plan import PLAN_PDF_KIND
 from cases.exports import KIND as INZAGE_KIND
 from cases.models import (
     Case,
@@ -289,6 +290,10 @@ def _expired_cases(report: RetentionReport, now: dt.datetime) -> None:
             _delete_questions(Question.objects.filter(case_id=case.pk))
             # A correction PROTECTs the entry it corrects; both go, so unlink first.
             JournalEntry.objects.filter(case_id=case.pk).update(corrects=None)
+            # An export job points at its object by id only: no cascade reaches it.
+            _delete_jobs_and_files(
+                ExportJob.objects.filter(kind=PLAN_PDF_KIND, object_id=case.pk)
+            )
             Case.objects.filter(pk=case.pk).delete()
             return True
 

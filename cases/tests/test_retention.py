@@ -325,6 +325,25 @@ def test_inzage_pdfs_go_after_30_days_with_their_file(
     assert not default_storage.exists(name)
 
 
+def test_plan_pdfs_go_with_their_casus_and_files(
+    team, django_capture_on_commit_callbacks
+):
+    """An export job names its casus by id only; no cascade removes it."""
+    case = closed_case(team, years=15.2, framework=LegalFramework.WMO, adopted=True)
+    kept = closed_case(team, years=14.8, framework=LegalFramework.WMO, adopted=True)
+    gone = ExportJob.objects.create(team=team, kind="casus-plan", object_id=case.pk)
+    gone.file.save("plan.pdf", ContentFile(b"%PDF"))
+    stays = ExportJob.objects.create(team=team, kind="casus-plan", object_id=kept.pk)
+    stays.file.save("plan.pdf", ContentFile(b"%PDF"))
+    name = gone.file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        retention_apply(now=NOW)
+    assert not Case.objects.filter(pk=case.pk).exists()
+    assert list(ExportJob.objects.values_list("pk", flat=True)) == [stays.pk]
+    assert not default_storage.exists(name)
+    assert default_storage.exists(stays.file.name)
+
+
 def test_command_prints_the_report_and_dry_run_says_so(team):
     old_question(team, years=3)
     out = io.StringIO()
