@@ -24,8 +24,10 @@ def _get_for_user(request, object_id: int) -> Case:
 
 
 def _describe(case: Case):
+    """The title names the casus, not the household: it is shown in the export's
+    status (polled, not logged), the admin and the file name."""
     plan = plan_of(case)
-    return case.team, plan.number if plan else 1, f"Plan van {case.household}"
+    return case.team, plan.number if plan else 1, f"Plan van casus {case.pk}"
 
 
 def person_ids(case: Case) -> list[int]:

@@ -270,7 +270,7 @@ def _export_download(team, user) -> Shown:
     case, person = _casus(team)
     job = ExportJob.objects.create(
         team=team, kind=PLAN_PDF, object_id=case.pk, requested_by=user,
-        title=f"Plan van {case.household}", status="done",
+        title=f"Plan van casus {case.pk}", status="done",
     )  # fmt: skip
     job.file.save("plan.pdf", ContentFile(f"%PDF-1.4 {NAME}".encode()), save=True)
     return Shown(_url("export_download", pk=job.pk), [person.pk])

@@ -85,3 +85,17 @@ def test_download_logs_every_person_of_the_household(
         )
     )
     assert logged == set(case.household.members.values_list("person_id", flat=True))
+
+
+def test_status_and_file_name_name_the_casus_not_the_household(login, lid, case):
+    """The status partial is polled without an access-log row, so it shows no name."""
+    client = login(lid)
+    client.post(reverse("export_start", args=["casus-plan", case.pk]))
+    job = ExportJob.objects.get()
+    body = client.get(reverse("export_status", args=[job.pk])).content.decode()
+    assert f"Plan van casus {case.pk}" in body
+    names = [case.household.name]
+    for member in case.household.members.select_related("person"):
+        names += [member.person.first_name, member.person.last_name]
+    assert not [name for name in names if name in body]
+    assert job.download_name == f"plan-van-casus-{case.pk}-versie-1.pdf"
