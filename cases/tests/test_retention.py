@@ -17,6 +17,7 @@ from cases import retention, tasks
 from cases.constants import CaseStatus, LegalFramework, QuestionStatus, Relation
 from cases.models import (
     Case,
+    Correction,
     Household,
     HouseholdMember,
     JournalEntry,
@@ -24,8 +25,11 @@ from cases.models import (
     PlanVersion,
     Question,
     Vraagverheldering,
+    ZrmAssessment,
+    ZrmLatestScore,
 )
 from cases.retention import Terms, retention_apply, years_before
+from cases.services_measuring import zrm_assessment_correct
 from cases.tests.factories import (
     CaseFactory,
     HouseholdMemberFactory,
@@ -33,6 +37,7 @@ from cases.tests.factories import (
     QuestionFactory,
 )
 from cases.tests.factories_plan import PlanFactory
+from cases.tests.full_casus import SMALL, grow, new_casus
 from wijkteam.celery import app
 from wijkteam.constants import AccessAction
 from wijkteam.models import AccessLogEntry, ExportJob
@@ -156,6 +161,35 @@ def test_closed_wmo_casus_goes_after_15_years_with_everything_on_it(team, member
     assert Case.objects.filter(pk=kept.pk).exists()
     assert report.count("case") == 1
     assert report.count("household") == 1 and report.count("person") == 1
+
+
+def test_a_casus_with_everything_of_issue_5_goes_whole(team, member):
+    """Plan, metingen with a correction, network, referrals, toekenningen, moreel
+    beraad and journal: nothing of it protects the casus or survives it."""
+    lid = member("wijkteamlid", team)
+    case = new_casus(team, lid, SMALL)
+    grow(case, lid, SMALL)
+    assessment = ZrmAssessment.objects.get(case=case)
+    zrm_assessment_correct(
+        assessment=assessment, by=lid, reason="Verkeerd gescoord",
+        person=assessment.person, assessed_on=assessment.assessed_on,
+        scores={"financien": 2},
+    )  # fmt: skip
+    Case.objects.filter(pk=case.pk).update(
+        status=CaseStatus.AFGESLOTEN, closed_at=ago(15.2),
+        legal_framework=LegalFramework.WMO,
+    )  # fmt: skip
+    Household.objects.filter(pk=case.household_id).update(created_at=ago(16))
+    people = list(case.household.members.values_list("person_id", flat=True))
+    Person.objects.filter(pk__in=people).update(created_at=ago(16))
+
+    report = retention_apply(now=NOW)
+
+    assert report.skipped == [] and report.count("case") == 1, report.lines()
+    assert not Case.objects.filter(pk=case.pk).exists()
+    assert not Person.objects.filter(pk__in=people).exists()
+    assert not ZrmLatestScore.objects.filter(person_id__in=people).exists()
+    assert not Correction.objects.filter(case_id=case.pk).exists()
 
 
 def test_jeugd_casus_is_kept_20_years(team):
