@@ -87,7 +87,12 @@ def celery_worker(django_db_setup, django_db_blocker):
     env["DATABASE_URL"] = _database_url_of(settings.DATABASES["default"])
     env["CELERY_QUEUE"] = settings.CELERY_TASK_DEFAULT_QUEUE
     (ROOT / ".data").mkdir(exist_ok=True)
-    log = open(ROOT / ".data" / "test-worker.log", "w")  # noqa: SIM115
+    log_path = (
+        ROOT
+        / ".data"
+        / f"test-worker-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}.log"
+    )
+    log = open(log_path, "w")  # noqa: SIM115
     proc = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "wijkteam", "worker",
          "-Q", settings.CELERY_TASK_DEFAULT_QUEUE, "--concurrency", "2",
@@ -105,8 +110,7 @@ def celery_worker(django_db_setup, django_db_blocker):
                 proc.kill()
                 log.close()
                 pytest.fail(
-                    "Celery worker did not start: "
-                    + (ROOT / ".data" / "test-worker.log").read_text()[-2000:]
+                    "Celery worker did not start: " + log_path.read_text()[-2000:]
                 )
     yield proc
     proc.terminate()

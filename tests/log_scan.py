@@ -80,6 +80,7 @@ class LogScan:
     def __init__(self) -> None:
         self.secrets = Secrets()
         self.collector = Collector()
+        self.missing: list[str] = []  # xdist workers that sent no scan
 
     @pytest.hookimpl(trylast=True)
     def pytest_sessionstart(self, session) -> None:
@@ -118,10 +119,22 @@ class LogScan:
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self, session, exitstatus) -> None:
         logging.getLogger().removeHandler(self.collector)
-        found = leaks(self.collector.lines, self.secrets)
+        s = self.secrets
+        workeroutput = getattr(session.config, "workeroutput", None)
+        if workeroutput is not None:
+            # An xdist worker: its lines and secrets go to the controller, which
+            # searches all of them (a password set in one worker may be logged in
+            # another) and fails the run; a worker's own exit status is not the run's.
+            workeroutput["log_scan"] = {
+                "lines": self.collector.lines,
+                "bsns": sorted(s.bsns),
+                "session_keys": sorted(s.session_keys),
+                "passwords": sorted(s.passwords),
+            }
+            return
+        found = leaks(self.collector.lines, s) + self.missing
         reporter = session.config.pluginmanager.get_plugin("terminalreporter")
         if reporter is not None:
-            s = self.secrets
             reporter.write_line(
                 f"log scan: {len(self.collector.lines)} log lines searched for "
                 f"{len(s.bsns)} BSNs, {len(s.session_keys)} session ids and "
@@ -131,3 +144,16 @@ class LogScan:
                 reporter.write_line(f"  LEAK {line}", red=True)
         if found and session.exitstatus == 0:
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_testnodedown(self, node, error) -> None:
+        """Controller side of pytest-xdist: take in each worker's lines and secrets."""
+        output = getattr(node, "workeroutput", {}).get("log_scan")
+        if output is None:
+            # A worker that died cannot vouch for its logs: that fails the run too.
+            self.missing.append(f"worker {node.gateway.id}: geen logscan ontvangen")
+            return
+        self.collector.lines += output["lines"]
+        self.secrets.bsns.update(output["bsns"])
+        self.secrets.session_keys.update(output["session_keys"])
+        self.secrets.passwords.update(output["passwords"])

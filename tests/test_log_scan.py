@@ -1,9 +1,14 @@
 """The whole-run log scan (tests/log_scan.py) finds what it is there to find."""
 
 import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 from tests.log_scan import Collector, Secrets, leaks
 
+ROOT = Path(__file__).resolve().parent.parent
 BSN = "123456782"
 SESSION = "k3v9q0w8e7r6t5y4u3i2o1p0a9s8d7f6"
 
@@ -67,3 +72,26 @@ def test_the_run_collects_the_secrets_it_makes(request, client, member, team):
     assert client.cookies["sessionid"].value in scan.secrets.session_keys
     person = PersonFactory(team=team, bsn=valid_bsn(77))
     assert person.bsn in scan.secrets.bsns
+
+
+def _run_leak_case(*, leak: bool) -> subprocess.CompletedProcess:
+    env = {**os.environ, "LOG_SCAN_LEAK": "1" if leak else "0"}
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-n", "2", "-q", "-p", "no:randomly",
+         "tests/log_scan_cases/leak.py"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+
+
+def test_a_leak_in_an_xdist_worker_fails_the_whole_run():
+    """Each worker's captured lines reach the controller: the password is set in one
+    test and logged in another, possibly on the other worker, and the run fails."""
+    clean = _run_leak_case(leak=False)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert "2 passed" in clean.stdout and ": 0 leaks" in clean.stdout
+
+    leaked = _run_leak_case(leak=True)
+    assert "2 passed" in leaked.stdout  # every test passed ...
+    assert ": 1 leaks" in leaked.stdout and "LEAK password" in leaked.stdout
+    assert leaked.returncode == 1  # ... and the run fails on the leak
+    assert "lek-wachtwoord-4711" not in leaked.stdout  # masked in the report

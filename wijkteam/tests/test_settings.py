@@ -38,6 +38,21 @@ def test_production_settings_pass_check_deploy_without_warnings():
     assert "no issues" in result.stdout
 
 
+def test_production_hashes_passwords_with_pbkdf2_only_the_suite_with_md5():
+    """The fast hasher of the suite (conftest.py) never reaches the settings module."""
+    result = _manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.PASSWORD_HASHERS[0])",
+        env_extra=PRODUCTION_ENV,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith(".PBKDF2PasswordHasher")
+    assert settings.PASSWORD_HASHERS == [
+        "django.contrib.auth.hashers.MD5PasswordHasher"
+    ]
+
+
 def test_development_settings_do_fail_check_deploy():
     """The check above can fail: with DEBUG on it reports warnings."""
     result = _manage(
