@@ -27,6 +27,7 @@ django.setup()
 from django.db import transaction  # noqa: E402
 from django.db.models import F  # noqa: E402
 
+from gebiedsanalyse import cbsdata  # noqa: E402
 from gebiedsanalyse.demo import cbs_folder  # noqa: E402
 from gebiedsanalyse.importer import cbs_import  # noqa: E402
 from gebiedsanalyse.models import Area, AreaFigure  # noqa: E402
@@ -39,10 +40,13 @@ class Rollback(Exception):
 
 
 def main() -> None:
-    path = Path(sys.argv[1]) if len(sys.argv) > 1 else cbs_folder() / FILE
+    if len(sys.argv) > 1:
+        path = Path(sys.argv[1])
+    else:  # CBS_DATA_DIR, else the gzipped copy in the repository
+        path = cbsdata.find(FILE, cbs_folder()) or cbsdata.BUNDLED / f"{FILE}.gz"
     if not path.is_file():
         sys.exit(f"CBS-bestand ontbreekt: {path}")
-    raw = path.read_bytes()
+    raw, file_name = cbsdata.read(path)
     results = []
     try:
         with transaction.atomic():
@@ -55,7 +59,7 @@ def main() -> None:
                 if label.endswith("veranderd") and "elk" in label:
                     AreaFigure.objects.update(value=F("value") + 1)
                 start = time.perf_counter()
-                report = cbs_import(raw=raw, file_name=path.name, year=2024)
+                report = cbs_import(raw=raw, file_name=file_name, year=2024)
                 seconds = time.perf_counter() - start
                 results.append((label, seconds, report))
             assert Area.objects.count() == 18310

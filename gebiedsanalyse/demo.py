@@ -1,9 +1,10 @@
 """Demo data of this app, called by `manage.py demo_data` (idempotent).
 
-The demo gemeente is Rotterdam (GM0599) with real CBS areas, figures and boundaries
-read from the shared CBS folder (`../shared/data/cbs` next to the repository). When
-that folder is absent the CBS part is skipped with a message; the team data (sociale
-kaart, hulpbronnen, wijkanalyse) is made either way. Organisation names are invented.
+The demo gemeente is Rotterdam (GM0599) with real CBS areas, figures and boundaries,
+read from the folder of the setting CBS_DATA_DIR: by default the compact copies in
+the repository (`gebiedsanalyse/data/cbs/`, see its README.md), so a bare clone has
+them. Each demo team serves one wijk with all its buurten. Organisation names are
+invented.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from datetime import date
 from pathlib import Path
 
 from django.conf import settings
+from django.db.models import Q
 
+from gebiedsanalyse import cbsdata
 from gebiedsanalyse.constants import Channel, PlaceKind, ResourceKind, Urgency
 from gebiedsanalyse.importer import boundaries_import, cbs_import
 from gebiedsanalyse.models import (
@@ -72,51 +75,50 @@ RESOURCES = [
 
 
 def cbs_folder() -> Path:
-    return Path(settings.BASE_DIR).parent / "shared" / "data" / "cbs"
+    return Path(settings.CBS_DATA_DIR)
 
 
 def _say(message: str) -> None:
     sys.stdout.write(f"gebiedsanalyse: {message}\n")
 
 
-def load_cbs(folder: Path | None = None) -> bool:
-    """Rotterdam's real areas, figures and boundaries. False when skipped."""
-    folder = folder or cbs_folder()
+def load_cbs(folder: Path | None = None) -> None:
+    """Rotterdam's real areas, figures and boundaries, once: a second run finds them.
+
+    Each file is read plain or gzipped from `folder` (default: CBS_DATA_DIR); a file
+    that is not there comes from the copies in the repository.
+    """
     if AreaFigure.objects.filter(area__code=GEMEENTE, year=YEAR).exists():
-        return True  # already there: the demo stays idempotent and fast
+        return  # already there: the demo stays idempotent and fast
+    folder = folder or cbs_folder()
     if not folder.is_dir():
-        _say(f"CBS-map {folder} ontbreekt; gebieden en kerncijfers overgeslagen.")
-        return False
+        _say(
+            f"CBS-map {folder} ontbreekt; de CBS-bestanden uit de repository gebruikt."
+        )
     for name, kind in FILES:
-        path = folder / name
-        if not path.is_file():
-            _say(f"{name} ontbreekt in {folder}; overgeslagen.")
+        path = cbsdata.find(name, folder) or cbsdata.find(name, cbsdata.BUNDLED)
+        if path is None:
+            _say(f"{name} ontbreekt in {folder} en in de repository; overgeslagen.")
             continue
+        raw, file_name = cbsdata.read(path)
         if kind == "csv":
-            cbs_import(
-                raw=path.read_bytes(), file_name=name, year=YEAR, only_gemeente=GEMEENTE
-            )
+            cbs_import(raw=raw, file_name=file_name, year=YEAR, only_gemeente=GEMEENTE)
         else:
-            boundaries_import(
-                raw=path.read_bytes(), file_name=name, only_gemeente=GEMEENTE
-            )
-    return True
+            boundaries_import(raw=raw, file_name=file_name, only_gemeente=GEMEENTE)
 
 
 def _link_teams(context) -> None:
+    """Each demo team serves its wijk and the wijk's buurten. Adding a link that is
+    already there changes nothing, so this runs on every demo load."""
     for team in context.teams:
         code = TEAM_WIJK.get(team.name)
-        if not code:
-            continue
-        for area in Area.objects.filter(code=code) | Area.objects.filter(
-            parent__code=code
-        ):
-            area.teams.add(team)
+        if code:
+            team.areas.add(*Area.objects.filter(Q(code=code) | Q(parent__code=code)))
 
 
 def load(context) -> None:
-    if load_cbs():
-        _link_teams(context)
+    load_cbs()
+    _link_teams(context)
     team = context.team
     areas = {a.code: a for a in Area.objects.filter(code__startswith="BU059910")}
     for kind, name, code, offer in PLACES:

@@ -229,6 +229,11 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 5
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_PERMISSIONS = 0o640
 CBS_UPLOAD_MAX_MB = env_int("CBS_UPLOAD_MAX_MB", 20)
+# The CBS files the demo reads: by default the compact Rotterdam copies in the
+# repository; point this at a folder with bigger files (plain or .gz) to use those.
+CBS_DATA_DIR = Path(
+    env_str("CBS_DATA_DIR", "") or BASE_DIR / "gebiedsanalyse" / "data" / "cbs"
+)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -11,7 +11,6 @@ import pytest
 from cases.models import Person, Question
 from cases.services import person_create
 from cases.tests.factories import PersonFactory
-from gebiedsanalyse.tests.cbs_files import requires_cbs
 from gebiedsanalyse.tests.factories import AreaFactory
 from wijkteam.models import Team
 
@@ -75,7 +74,6 @@ def test_other_teams_buurt_is_refused_and_nothing_saved(
     assert not Person.objects.exists() and not Question.objects.exists()
 
 
-@requires_cbs
 def test_demo_gives_residents_a_buurt_of_their_team_idempotently():
     call_command("demo_data", force=True)
     first = Team.objects.get(name="Wijkteam Feijenoord")

@@ -19,8 +19,8 @@ def log_in(page, username, password="demo"):
     page.get_by_role("button", name="Uitloggen").wait_for()
 
 
-def test_import_then_open_a_buurt_and_add_a_sleutelfiguur(page):
-    csv_file = cbs_path(MAP_BUURTEN)
+def test_import_then_open_a_buurt_and_add_a_sleutelfiguur(page, tmp_path):
+    csv_file = cbs_path(MAP_BUURTEN, tmp_path)
     call_command("demo_data", force=True)
     csp_errors = []
     page.on(

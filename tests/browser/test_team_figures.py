@@ -5,7 +5,6 @@ from django.core.management import call_command
 
 import pytest
 
-from gebiedsanalyse.tests.cbs_files import requires_cbs
 from tests.browser.axe import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -19,7 +18,6 @@ def log_in(page, username, password="demo"):
     page.get_by_role("button", name="Uitloggen").wait_for()
 
 
-@requires_cbs
 def test_buurt_figures_and_casus_filter(page):
     call_command("demo_data", force=True)
     log_in(page, "kwartiermaker")

@@ -2,17 +2,21 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from gebiedsanalyse import cbsdata
 from gebiedsanalyse.importer import ImportFout, import_file
 
 
 class Command(BaseCommand):
     help = (
         "Importeert CBS Kerncijfers wijken en buurten (CSV, met --year) of "
-        "gebiedsgrenzen (GeoJSON). Idempotent: opnieuw importeren werkt bij."
+        "gebiedsgrenzen (GeoJSON), ook gzipped (.csv.gz, .geojson.gz). "
+        "Idempotent: opnieuw importeren werkt bij."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="CSV- of GeoJSON-bestand van CBS")
+        parser.add_argument(
+            "file", help="CSV- of GeoJSON-bestand van CBS, eventueel met .gz erachter"
+        )
         parser.add_argument("--year", type=int, help="jaar van de cijfers (CSV)")
         parser.add_argument(
             "--gemeente", help="alleen deze gemeente (bijv. GM0599) plus NL00"
@@ -23,9 +27,10 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"Bestand niet gevonden: {path}")
         try:
+            raw, file_name = cbsdata.read(path)
             report = import_file(
-                raw=path.read_bytes(),
-                file_name=path.name,
+                raw=raw,
+                file_name=file_name,
                 year=options["year"],
                 only_gemeente=options["gemeente"],
             )
