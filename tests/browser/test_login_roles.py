@@ -27,8 +27,12 @@ def log_in(page, username, password="demo"):
 
 def test_each_demo_account_reaches_its_home_page(page):
     call_command("demo_data", force=True)
+    failed = []  # every answer of 400 or more, favicon and static files included
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
     page.goto("/accounts/login/")
     assert_accessible(page)
+    icon = page.locator("link[rel=icon]").get_attribute("href")
+    assert page.request.get(icon).status == 200  # no favicon 404 in the console
     for username, heading in ACCOUNTS:
         log_in(page, username)
         page.get_by_role("heading", name=heading).wait_for()
@@ -36,6 +40,7 @@ def test_each_demo_account_reaches_its_home_page(page):
         assert_accessible(page)
         page.get_by_role("button", name="Uitloggen").click()
         page.get_by_role("heading", name="Inloggen").wait_for()
+    assert failed == []
 
 
 def test_wrong_password_shows_dutch_error(page):
