@@ -23,5 +23,14 @@ class TeamOwnedQuerySet(models.QuerySet):
     def for_team(self, team):
         return self.filter(team=team)
 
+    def in_area(self, area):
+        """Rows (with an `area`) in the area or an area below it: a wijk's page
+        shows what lies in its buurten too, a gemeente's what lies in its wijken."""
+        return self.filter(
+            models.Q(area=area)
+            | models.Q(area__parent=area)
+            | models.Q(area__parent__parent=area)
+        ).select_related("area")
+
     def visible_to(self, user, permission: str = "area.view"):
         return self.filter(team_id__in=team_ids_with(user, permission))

@@ -92,8 +92,8 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
     level = request.GET.get("niveau")
     page = figures.area_page(area)
     team = request.team
-    places = SocialPlace.objects.for_team(team).filter(area=area)
-    resources = Resource.objects.for_team(team).filter(area=area)
+    places = SocialPlace.objects.for_team(team).in_area(area)
+    resources = Resource.objects.for_team(team).in_area(area)
     return render(
         request,
         "gebiedsanalyse/area_detail.html",

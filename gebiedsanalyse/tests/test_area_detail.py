@@ -77,6 +77,21 @@ def test_only_own_team_infrastructure_is_shown(login, member, team, other_team, 
     assert "Hun wijkcentrum" not in body and "Hun speeltuin" not in body
 
 
+def test_wijk_page_shows_the_infrastructure_of_its_buurten(
+    login, member, team, other_team, areas
+):
+    SocialPlaceFactory(team=team, area=areas["bu1"], name="Ons wijkcentrum")
+    SocialPlaceFactory(team=other_team, area=areas["bu1"], name="Hun wijkcentrum")
+    ResourceFactory(team=team, area=areas["wk"], title="Onze speeltuin")
+    client = login(member(Role.WIJKTEAMLID, team))
+    body = client.get(url("WK059910")).content.decode()
+    assert "Ons wijkcentrum" in body and "Onze speeltuin" in body
+    assert f'<a href="{url("BU05991086")}">Afrikaanderwijk</a>' in body
+    assert "Hun wijkcentrum" not in body
+    body = client.get(url("BU05991081")).content.decode()
+    assert "Ons wijkcentrum" not in body and "Onze speeltuin" not in body
+
+
 def test_area_without_figures_says_so(login, member, team, areas):
     from gebiedsanalyse.tests.factories import AreaFactory
 

@@ -173,3 +173,11 @@ def test_pdf_text(login, member, team, buurt):
     ]:
         assert expected in text, expected
     assert "Geheim van Elders" not in text
+
+
+def test_wijk_context_has_the_teams_data_of_its_buurten(member, team, buurt, areas):
+    wijk = areas["wk"]
+    job = job_for(wijk, team, member(Role.KWARTIERMAKER, team))
+    context = build_context(wijk.pk, None, job=job)
+    assert [p.name for p in context["places"]] == ["Huis van de Wijk Afrikaander"]
+    assert [r.title for r in context["resources"]] == ["Sterke moskeegemeenschap"]
