@@ -23,8 +23,12 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+# pytest-xdist: one process per core (TEST_WORKERS=0: one process, no xdist), each with
+# its own test database; the browser and live-worker tests form one group (conftest.py).
+TEST_WORKERS ?= auto
+
 test: $(STAMP) lint browser
-	$(PY) scripts/devenv.py exec -- sh -c 'DEBUG=true $(PY) manage.py makemigrations --check --dry-run && $(PY) -m pytest $(PYTEST_ARGS)'
+	$(PY) scripts/devenv.py exec -- sh -c 'DEBUG=true $(PY) manage.py makemigrations --check --dry-run && $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=20 $(PYTEST_ARGS)'
 
 # Browser tests drive Debian's Chromium (Playwright cannot download its own here).
 browser:
