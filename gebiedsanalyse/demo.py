@@ -21,7 +21,7 @@ from gebiedsanalyse.constants import Channel, PlaceKind, ResourceKind, Urgency
 from gebiedsanalyse.importer import boundaries_import, cbs_import
 from gebiedsanalyse.models import (
     Area,
-    AreaFigure,
+    CbsImport,
     InfoMeeting,
     OutreachAction,
     ResidentGroup,
@@ -83,19 +83,23 @@ def _say(message: str) -> None:
 
 
 def load_cbs(folder: Path | None = None) -> None:
-    """Rotterdam's real areas, figures and boundaries, once: a second run finds them.
+    """Rotterdam's real areas, figures and boundaries, each file once: a file that
+    was imported before (by an earlier run, or by hand) is not read again, so a
+    second run is fast and a partial import gets completed.
 
     Each file is read plain or gzipped from `folder` (default: CBS_DATA_DIR); a file
     that is not there comes from the copies in the repository.
     """
-    if AreaFigure.objects.filter(area__code=GEMEENTE, year=YEAR).exists():
-        return  # already there: the demo stays idempotent and fast
+    done = set(CbsImport.objects.values_list("file_name", flat=True))
+    todo = [(name, kind) for name, kind in FILES if name not in done]
+    if not todo:
+        return
     folder = folder or cbs_folder()
     if not folder.is_dir():
         _say(
             f"CBS-map {folder} ontbreekt; de CBS-bestanden uit de repository gebruikt."
         )
-    for name, kind in FILES:
+    for name, kind in todo:
         path = cbsdata.find(name, folder) or cbsdata.find(name, cbsdata.BUNDLED)
         if path is None:
             _say(f"{name} ontbreekt in {folder} en in de repository; overgeslagen.")

@@ -1,8 +1,9 @@
 import pytest
 
 from gebiedsanalyse import cbsdata, demo
-from gebiedsanalyse.models import Area, AreaFigure, SocialPlace
-from gebiedsanalyse.tests.cbs_files import WIJKEN_GEOJSON, cbs_bytes
+from gebiedsanalyse.importer import cbs_import
+from gebiedsanalyse.models import Area, AreaFigure, CbsImport, SocialPlace
+from gebiedsanalyse.tests.cbs_files import NATIONAL, WIJKEN_GEOJSON, cbs_bytes
 from wijkteam import demo as wijkteam_demo
 from wijkteam.models import Team
 
@@ -51,6 +52,23 @@ def test_teams_are_linked_when_the_cbs_data_was_already_there():
     wijkteam_demo.load()
     assert_teams_linked()
     wijkteam_demo.load()
+    assert_teams_linked()
+
+
+def test_demo_completes_a_partial_import_and_reads_each_file_once():
+    """The national file imported by hand: the demo adds the map's figures and the
+    boundaries, and a second run reads no file again."""
+    cbs_import(
+        raw=cbs_bytes(NATIONAL), file_name=NATIONAL, year=2024, only_gemeente="GM0599"
+    )
+    wijkteam_demo.load()
+    assert Area.objects.get(code="WK059910").geometry
+    assert AreaFigure.objects.filter(
+        area__code="WK059910", indicator="bijstand"
+    ).exists()
+    assert CbsImport.objects.count() == len(demo.FILES)
+    wijkteam_demo.load()
+    assert CbsImport.objects.count() == len(demo.FILES)
     assert_teams_linked()
 
 
