@@ -220,3 +220,40 @@ def test_guessing_is_throttled(client, member, team):
     )
     assert response.status_code == 200
     assert client.get(reverse("home")).status_code == 302
+
+
+@pytest.mark.parametrize(
+    "flags",
+    [{"is_superuser": True, "is_staff": True}, {"is_staff": True}],
+    ids=["superuser", "staff"],
+)
+def test_every_account_that_reaches_the_admin_gives_the_second_factor(db, flags):
+    """A superuser made with createsuperuser has no membership, so no role asked for
+    the second factor: the admin was open with the password alone."""
+    from wijkteam.tests.factories import UserFactory
+
+    user = UserFactory(username="opzet", **flags)
+    client = Client()
+    response = client.post(
+        reverse("admin:login"), {"username": "opzet", "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    for name in ("admin:index", "admin:wijkteam_user_changelist"):
+        refused = client.get(reverse(name))
+        assert refused.status_code == 302, name
+        assert refused["Location"].startswith(reverse("two_factor_setup")), name
+    device = TOTPDeviceFactory(user=user)
+    refused = client.get(reverse("admin:index"))
+    assert refused["Location"].startswith(reverse("two_factor_verify"))
+    client.post(reverse("two_factor_verify"), {"code": current_code(device.key)})
+    assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_recovery_codes_continue_to_the_home_page_without_next(client, member, team):
+    """Without ?next the "verder" link was href="home", relative to the setup page."""
+    password_login(client, member(Role.BALIE, team).username)
+    client.get(reverse("two_factor_setup"))
+    key = client.session[SETUP_KEY]
+    response = client.post(reverse("two_factor_setup"), {"code": current_code(key)})
+    assert f'href="{reverse("home")}"' in response.content.decode()
+    assert 'href="home"' not in response.content.decode()
