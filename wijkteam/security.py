@@ -146,11 +146,15 @@ def end_sessions_of(user) -> int:
 
 def needs_two_factor(user) -> bool:
     """True for a user with a role that sees personal data (OTP_REQUIRED_ROLES), in
-    any team. Demo accounts in demo mode are exempt (docs/security.md)."""
+    any team, and for every account that can reach /admin/ (staff, superusers):
+    a superuser made with `createsuperuser` has no membership at all. Demo accounts
+    in demo mode are exempt (docs/security.md)."""
     if not settings.OTP_ENFORCED or not user.is_authenticated:
         return False
     if settings.DEMO_MODE and is_demo_account(user):
         return False
+    if user.is_staff or user.is_superuser:
+        return True
     cached = getattr(user, "_wijkteam_needs_2fa", None)
     if cached is None:
         cached = (
