@@ -65,6 +65,27 @@ def login(client):
     return do
 
 
+# --- emptying the database after a transaction=True test -------------------
+
+
+@pytest.fixture(scope="session", autouse=True)
+def flush_as_replica():
+    """Django empties the database after every `transaction=True` test with one
+    TRUNCATE of all tables, which the access log refuses (wijkteam migration 0009).
+    Only that flush runs with `session_replication_role = replica`, under which no
+    trigger fires; only a superuser (the suite's database user) may set it."""
+    from django.db.backends.postgresql.operations import DatabaseOperations
+
+    original = DatabaseOperations.execute_sql_flush
+
+    def execute_sql_flush(self, sql_list):
+        original(self, ["SET LOCAL session_replication_role = replica", *sql_list])
+
+    DatabaseOperations.execute_sql_flush = execute_sql_flush
+    yield
+    DatabaseOperations.execute_sql_flush = original
+
+
 # --- a real Celery worker on real Redis -------------------------------------
 
 

@@ -115,6 +115,28 @@ def test_database_refuses_update_and_delete(request_of, sql):
     assert AccessLogEntry.objects.count() == 1
 
 
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "TRUNCATE wijkteam_accesslogentry",
+        "TRUNCATE wijkteam_accesslogentry RESTART IDENTITY CASCADE",
+    ],
+)
+def test_database_refuses_truncate(request_of, sql):
+    """TRUNCATE fires no row trigger; a statement trigger refuses it."""
+    log_access(request_of, action=AccessAction.VIEW, person_ids=[1])
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        # The test's own transaction holds the row's deferred foreign-key checks,
+        # which TRUNCATE would otherwise refuse first.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute(sql)
+    assert AccessLogEntry.objects.count() == 1
+
+
 def test_admin_is_read_only(client, db):
     from django.contrib.admin.sites import site
 
