@@ -134,7 +134,16 @@ def switch_team(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    """Database, Redis and a Celery worker, each 'ok' or an error word. No data."""
+    """Database, Redis and a Celery worker, each 'ok' or an error word. No data.
+
+    Kubernetes probes ask less, so that one failing part does not restart or
+    unroute every web pod: `?probe=live` only says the process answers, and
+    `?probe=ready` checks the database and Redis but not the worker (pages work
+    without one; exports wait for it).
+    """
+    probe = request.GET.get("probe")
+    if probe == "live":
+        return JsonResponse({"status": "ok"})
     status = {"database": "ok", "redis": "ok", "worker": "ok"}
     try:
         with connection.cursor() as cursor:
@@ -145,7 +154,9 @@ def healthz(request: HttpRequest) -> JsonResponse:
         redis.Redis.from_url(settings.REDIS_URL, socket_timeout=2).ping()
     except Exception:
         status["redis"] = "error"
-    if status["redis"] == "ok":
+    if probe == "ready":
+        del status["worker"]
+    elif status["redis"] == "ok":
         try:
             result = ping.apply_async(expires=WORKER_PING_TIMEOUT)
             if result.get(timeout=WORKER_PING_TIMEOUT) != "pong":

@@ -36,3 +36,18 @@ def test_reports_redis_error(client, settings):
     response = client.get(reverse("healthz"))
     assert response.status_code == 503
     assert response.json()["redis"] == "error"
+
+
+@pytest.mark.django_db
+def test_probes_for_kubernetes_ask_less(client, monkeypatch, settings):
+    """Without a worker the readiness probe still passes (pages work); with Redis
+    gone it fails; the liveness probe only says the process answers."""
+    monkeypatch.setattr(views, "ping", ping.s().set(queue="niemand-luistert"))
+    ready = client.get(reverse("healthz"), {"probe": "ready"})
+    assert ready.status_code == 200
+    assert ready.json() == {"database": "ok", "redis": "ok", "status": "ok"}
+
+    settings.REDIS_URL = "redis://127.0.0.1:1/0"
+    assert client.get(reverse("healthz"), {"probe": "ready"}).status_code == 503
+    live = client.get(reverse("healthz"), {"probe": "live"})
+    assert live.status_code == 200 and live.json() == {"status": "ok"}
