@@ -1,7 +1,20 @@
-from django.contrib import admin, messages
-from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+"""The Django admin, for superusers and for staff keeping code lists.
 
-from wijkteam.models import AccessLogEntry, ExportJob, Membership, Team, User
+Who works in which team, with which rights, decides who reads which residents'
+data: users, teams, memberships, groups and permissions are managed here by
+superusers only (a staff member's model permissions cannot open them, and Django's
+`change_user` would let one tick `is_superuser`). A beheerder manages the people of
+the own team in the app (/beheer/medewerkers/), through the one access check. The
+access log is not in the admin: the app's viewer (/beheer/toegangslog/) shows one
+team's rows and logs every reading.
+"""
+
+from django.contrib import admin, messages
+from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
+
+from wijkteam.models import ExportJob, Membership, Team, User
 from wijkteam.services import user_deactivate
 
 admin.site.site_header = "Wijkteam — functioneel beheer"
@@ -9,14 +22,36 @@ admin.site.site_title = "Wijkteam beheer"
 admin.site.index_title = "Beheer"
 
 
-class MembershipInline(admin.TabularInline):
+class SuperuserOnly:
+    """Every view, change, add and delete of this admin for active superusers only."""
+
+    def _superuser(self, request) -> bool:
+        return request.user.is_active and request.user.is_superuser
+
+    def has_module_permission(self, request):
+        return self._superuser(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self._superuser(request)
+
+    def has_add_permission(self, request, *args):
+        return self._superuser(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self._superuser(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._superuser(request)
+
+
+class MembershipInline(SuperuserOnly, admin.TabularInline):
     model = Membership
     extra = 1
     autocomplete_fields = ["user"]
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(SuperuserOnly, DjangoUserAdmin):
     inlines = [MembershipInline]
     list_display = ["username", "first_name", "last_name", "email", "is_active"]
     actions = ["deactivate"]
@@ -36,29 +71,18 @@ class UserAdmin(DjangoUserAdmin):
 
 
 @admin.register(Team)
-class TeamAdmin(admin.ModelAdmin):
+class TeamAdmin(SuperuserOnly, admin.ModelAdmin):
     list_display = ["name", "gemeente", "location_name", "city"]
     search_fields = ["name", "gemeente"]
     inlines = [MembershipInline]
 
 
-@admin.register(AccessLogEntry)
-class AccessLogEntryAdmin(admin.ModelAdmin):
-    """Read-only: the access log is append-only."""
+admin.site.unregister(Group)
 
-    list_display = ["at", "username", "role", "team", "action", "person_id", "result"]
-    list_filter = ["action", "result", "team"]
-    search_fields = ["username", "person_id", "purpose"]
-    date_hierarchy = "at"
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+@admin.register(Group)
+class GroupAdmin(SuperuserOnly, DjangoGroupAdmin):
+    pass
 
 
 @admin.register(ExportJob)

@@ -95,12 +95,11 @@ DEMO_ACCOUNTS = [
 ]  # fmt: skip
 
 BEHEER_GROUP = "Functioneel beheer"
-BEHEER_PERMISSIONS = [
-    ("wijkteam", "user", ("add", "change", "view")),
-    ("wijkteam", "team", ("add", "change", "view")),
-    ("wijkteam", "membership", ("add", "change", "delete", "view")),
-    ("wijkteam", "accesslogentry", ("view",)),
-]
+# Code lists only (each app adds its own, e.g. cases' voorzieningen). No users,
+# teams or memberships: `change_user` lets one tick is_superuser, and a membership
+# of another team opens that team's casussen. Beheerders manage their own team's
+# people in /beheer/medewerkers/; the access log has its own viewer.
+BEHEER_PERMISSIONS: list[tuple[str, str, tuple[str, ...]]] = []
 
 
 @dataclass
