@@ -5,7 +5,6 @@ from django.core.management import call_command
 
 import pytest
 
-from gebiedsanalyse.demo import cbs_folder
 from tests.browser.axe import assert_accessible
 from tests.browser.test_login_roles import log_in
 
@@ -29,13 +28,10 @@ def test_kwartiermaker_fills_in_bouwstenen_and_exports_pdf(page, celery_worker):
     page.get_by_role("heading", name="Startdocument Feijenoord 2027").wait_for()
     assert_accessible(page)
 
-    # Bouwsteen 1: Opgave, with the CBS figures of the area next to it (or, where the
-    # CBS folder is absent and the demo has no figures, the notice saying so)
+    # Bouwsteen 1: Opgave, with the CBS figures of the area next to it (the demo's
+    # CBS data is in the repository, so a bare clone shows them too)
     page.get_by_role("link", name="Opgave bewerken").click()
-    if cbs_folder().is_dir():
-        page.get_by_text("Kerncijfers Feijenoord, CBS 2024").wait_for()
-    else:
-        page.get_by_text("Gebiedsanalyse nog niet beschikbaar").wait_for()
+    page.get_by_text("Kerncijfers Feijenoord, CBS 2024").wait_for()
     page.wait_for_load_state("load")  # bouwstenen.js listens from here on
     page.get_by_label("Wat zijn de belangrijkste kenmerken van de wijk").fill(
         "Oude arbeiderswijk, veel jonge gezinnen en schulden."
