@@ -4,8 +4,10 @@ the exception propagates and the request fails without showing anything."""
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import QuerySet
@@ -18,6 +20,20 @@ from wijkteam.models import AccessLogEntry, Team
 
 
 def client_ip(request: HttpRequest) -> str | None:
+    """The client's address for the access log and the login throttle. Behind
+    TRUSTED_PROXY_COUNT proxies that each append to X-Forwarded-For it is the N-th
+    address from the right (what the outermost trusted proxy saw; anything left of
+    it the client may have written). Without that setting, or when the header holds
+    fewer addresses or no valid one there, the connection's own address."""
+    count = settings.TRUSTED_PROXY_COUNT
+    if count > 0:
+        header = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        forwarded = [part.strip() for part in header.split(",") if part.strip()]
+        if len(forwarded) >= count:
+            try:
+                return str(ipaddress.ip_address(forwarded[-count]))
+            except ValueError:
+                pass
     return request.META.get("REMOTE_ADDR") or None
 
 

@@ -315,6 +315,13 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 if env_bool("BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies in front of the app append the client's address to
+# X-Forwarded-For. 0: the header is ignored (anyone can send it) and REMOTE_ADDR is
+# the client. The address goes to the access log and the login throttle
+# (wijkteam.accesslog.client_ip); behind a proxy, REMOTE_ADDR is the proxy's.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
 
 # Content-Security-Policy (django-csp): no inline script, nothing from elsewhere.
 CONTENT_SECURITY_POLICY = {
