@@ -76,6 +76,7 @@ def build_context(object_id: int, version_number: int | None) -> dict:
 EXPORT_KIND = ExportKind(
     name=KIND,
     label="PDF van startdocument of plan van aanpak",
+    permission="startdocument.view",
     template="bouwstenen/pdf/document.html",
     get_for_user=_get_for_user,
     describe=_describe,

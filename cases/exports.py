@@ -41,6 +41,7 @@ def build_context(object_id: int, version_number: int | None) -> dict:
 EXPORT_KIND = ExportKind(
     name=KIND,
     label="Inzageverzoek (AVG art. 15)",
+    permission="inzage.request",
     template="cases/pdf/inzage.html",
     get_for_user=_get_for_user,
     describe=_describe,

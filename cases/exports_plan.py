@@ -72,6 +72,7 @@ def build_context(object_id: int, version_number: int | None) -> dict:
 EXPORT_KIND = ExportKind(
     name=KIND,
     label="PDF van het plan voor de inwoner",
+    permission="plan.view",
     template="cases/pdf/plan.html",
     get_for_user=_get_for_user,
     describe=_describe,

@@ -6,6 +6,12 @@ and hulpbronnen in the area and, when the area lies in the team's werkgebied and
 the requester may see them, the team's own figures with small-number suppression.
 The export belongs to the requester's current team (job.team); the worker builds
 the context from the job, so only that team's data ever lands in the PDF.
+
+Two kinds, because what the file holds decides who may fetch it: `gebiedsanalyse`
+holds the team figures and needs their permission (`teamfigures.view`); the
+desk and the beheerder, who may see the area page but not the team figures, get
+`gebiedsanalyse-zonder-teamcijfers` (`area.view`). Jobs made before the split are of
+the first kind: they may hold team figures.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from wijkteam.exports import ExportKind
 from wijkteam.models import Team
 
 KIND = "gebiedsanalyse"
+KIND_WITHOUT_TEAM_FIGURES = "gebiedsanalyse-zonder-teamcijfers"
 
 
 @dataclass(frozen=True)
@@ -87,8 +94,10 @@ def build_context(object_id: int, version: int | None, *, job) -> dict:
     area = Area.objects.select_related("parent").get(pk=object_id)
     team = job.team
     period = teamfigures.Period.last_12_months()
-    may_see_team_figures = job.requested_by is not None and can(
-        job.requested_by, "teamfigures.view", team
+    may_see_team_figures = (
+        job.kind == KIND
+        and job.requested_by is not None
+        and can(job.requested_by, "teamfigures.view", team)
     )
     return {
         "area": area,
@@ -104,13 +113,36 @@ def build_context(object_id: int, version: int | None, *, job) -> dict:
     }
 
 
+def _page_url(obj: AreaForTeam) -> str:
+    return reverse("gebiedsanalyse:area_detail", args=[obj.area.code])
+
+
 EXPORT_KIND = ExportKind(
     name=KIND,
     label="PDF van de gebiedsanalyse",
+    permission="teamfigures.view",
     template="gebiedsanalyse/pdf/gebiedsanalyse.html",
     get_for_user=_get_for_user,
     describe=_describe,
     build_context=build_context,
-    page_url=lambda obj: reverse("gebiedsanalyse:area_detail", args=[obj.area.code]),
+    page_url=_page_url,
     needs_job=True,
 )
+EXPORT_KIND_WITHOUT_TEAM_FIGURES = ExportKind(
+    name=KIND_WITHOUT_TEAM_FIGURES,
+    label="PDF van de gebiedsanalyse (zonder teamcijfers)",
+    permission="area.view",
+    template="gebiedsanalyse/pdf/gebiedsanalyse.html",
+    get_for_user=_get_for_user,
+    describe=_describe,
+    build_context=build_context,
+    page_url=_page_url,
+    needs_job=True,
+)
+
+
+def export_kind_for(user, team: Team) -> ExportKind:
+    """The kind this user's PDF of an area is: with the team figures if allowed."""
+    if can(user, EXPORT_KIND.permission, team):
+        return EXPORT_KIND
+    return EXPORT_KIND_WITHOUT_TEAM_FIGURES

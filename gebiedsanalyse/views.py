@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from gebiedsanalyse import figures, forms, services
 from gebiedsanalyse.constants import AreaLevel, PlaceKind
-from gebiedsanalyse.exports import EXPORT_KIND
+from gebiedsanalyse.exports import export_kind_for
 from gebiedsanalyse.forms import (
     AreaSearchForm,
     CbsUploadForm,
@@ -94,6 +94,7 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
     team = request.team
     places = SocialPlace.objects.for_team(team).in_area(area)
     resources = Resource.objects.for_team(team).in_area(area)
+    export_kind = export_kind_for(request.user, team)
     return render(
         request,
         "gebiedsanalyse/area_detail.html",
@@ -109,10 +110,10 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
             "can_edit": can(request.user, "area.edit", team),
             "served_by_team": area.teams.filter(pk=team.pk).exists(),
             "can_view_team_figures": can(request.user, "teamfigures.view", team),
-            "export_kind": EXPORT_KIND.name,
+            "export_kind": export_kind.name,
             "jobs": ExportJob.objects.filter(
                 team=team,
-                kind=EXPORT_KIND.name,
+                kind=export_kind.name,
                 object_id=area.pk,
                 requested_by=request.user,
             ).select_related("requested_by")[:3],

@@ -273,7 +273,7 @@ def _export_download(team, user) -> Shown:
         title=f"Plan van casus {case.pk}", status="done",
     )  # fmt: skip
     job.file.save("plan.pdf", ContentFile(f"%PDF-1.4 {NAME}".encode()), save=True)
-    return Shown(_url("export_download", pk=job.pk), [person.pk])
+    return Shown(_url("export_download", token=job.token), [person.pk])
 
 
 PERSONAL: dict[str, Personal] = {

@@ -51,7 +51,7 @@ def _export_job(team, **traits) -> dict:
     job = ExportJobFactory(document=DocumentFactory(team=team), **traits)
     if job.status == "done":
         job.file.save("export.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
-    return {"pk": job.pk}
+    return {"token": job.token}
 
 
 ROLE_MATRIX: dict[str, Cell] = {

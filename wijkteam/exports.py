@@ -4,8 +4,10 @@ ExportJob. Apps register their kinds in `AppConfig.ready()`:
     register(ExportKind(name="startdocument", template="bouwstenen/pdf/x.html", ...))
 
 A kind says which template renders it, how to build the template's context from an
-object id (in the worker, without a request), and how to fetch the object for a
-user (the same access check as the document's own page: 404 / 403).
+object id (in the worker, without a request), how to fetch the object for a user
+(the same access check as the document's own page: 404 / 403) and which permission
+of wijkteam.access the data in the file needs: a job is shown, retried and
+downloaded only by a role with that permission in the job's team.
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ from wijkteam.pdf import render_pdf
 class ExportKind:
     name: str
     label: str
+    # The permission of the page whose data the file holds (wijkteam.access). A file
+    # outlives the request: whoever reaches the job must pass it too.
+    permission: str
     template: str
     # (request, object_id) -> object; raises Http404 / PermissionDenied.
     get_for_user: Callable[[HttpRequest, int], object]

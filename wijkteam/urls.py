@@ -38,14 +38,16 @@ urlpatterns = [
         export_views.export_start,
         name="export_start",
     ),
-    path("exports/<int:pk>/", export_views.export_status, name="export_status"),
+    path("exports/<uuid:token>/", export_views.export_status, name="export_status"),
     path(
-        "exports/<int:pk>/download/",
+        "exports/<uuid:token>/download/",
         export_views.export_download,
         name="export_download",
     ),
     path(
-        "exports/<int:pk>/opnieuw/", export_views.export_retry_view, name="export_retry"
+        "exports/<uuid:token>/opnieuw/",
+        export_views.export_retry_view,
+        name="export_retry",
     ),
     path("admin/", admin.site.urls),
     path("", include("cases.urls")),

@@ -20,7 +20,7 @@ def samples(team, user) -> dict[str, Sample]:
         "export_start": Sample(
             {"kind": "bouwstenen-document", "object_id": document.pk}, document
         ),
-        "export_status": Sample({"pk": job.pk}, job),
-        "export_download": Sample({"pk": job.pk}, job),
-        "export_retry": Sample({"pk": job.pk}, job),
+        "export_status": Sample({"token": job.token}, job),
+        "export_download": Sample({"token": job.token}, job),
+        "export_retry": Sample({"token": job.token}, job),
     }

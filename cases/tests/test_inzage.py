@@ -203,8 +203,8 @@ def test_start_queues_a_job_after_commit_and_download_is_logged(
     assert "Wubbo" not in job.title  # no name in titles and file names
     assert exports.export_render(job_id=job.pk) == "done"
     page = client.get(URL)
-    assert reverse("export_download", args=[job.pk]) in page.content.decode()
-    download = client.get(reverse("export_download", args=[job.pk]))
+    assert reverse("export_download", args=[job.token]) in page.content.decode()
+    download = client.get(reverse("export_download", args=[job.token]))
     assert download.status_code == 200
     text = pdf_text(b"".join(download.streaming_content))
     assert "Wubbo Ockels-Tromp" in text
@@ -221,7 +221,7 @@ def test_other_team_cannot_download(login, member, other_team, family):
     )
     exports.export_render(job_id=job.pk)
     client = login(member(Role.BEHEERDER, other_team))
-    assert client.get(reverse("export_download", args=[job.pk])).status_code == 404
+    assert client.get(reverse("export_download", args=[job.token])).status_code == 404
 
 
 # --- what the PDF holds ----------------------------------------------------------

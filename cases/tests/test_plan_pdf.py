@@ -75,8 +75,8 @@ def test_download_logs_every_person_of_the_household(
     job = ExportJob.objects.get()
     assert export_render(job_id=job.pk) == "done"
     page = client.get(reverse("cases:plan", kwargs={"pk": case.pk})).content.decode()
-    assert reverse("export_download", args=[job.pk]) in page
-    response = client.get(reverse("export_download", args=[job.pk]))
+    assert reverse("export_download", args=[job.token]) in page
+    response = client.get(reverse("export_download", args=[job.token]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     logged = set(
@@ -92,7 +92,7 @@ def test_status_and_file_name_name_the_casus_not_the_household(login, lid, case)
     client = login(lid)
     client.post(reverse("export_start", args=["casus-plan", case.pk]))
     job = ExportJob.objects.get()
-    body = client.get(reverse("export_status", args=[job.pk])).content.decode()
+    body = client.get(reverse("export_status", args=[job.token])).content.decode()
     assert f"Plan van casus {case.pk}" in body
     names = [case.household.name]
     for member in case.household.members.select_related("person"):

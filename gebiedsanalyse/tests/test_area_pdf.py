@@ -9,7 +9,7 @@ import pytest
 
 from cases.constants import ZrmDomain
 from cases.tests.factories import PersonFactory, QuestionFactory
-from gebiedsanalyse.exports import KIND, build_context
+from gebiedsanalyse.exports import KIND, KIND_WITHOUT_TEAM_FIGURES, build_context
 from gebiedsanalyse.tests.factories import ResourceFactory, SocialPlaceFactory
 from wijkteam import exports
 from wijkteam.constants import ExportStatus, Role
@@ -114,8 +114,8 @@ def test_another_teams_job_is_404(login, member, team, other_team, buurt):
     job = job_for(buurt, team, member(Role.KWARTIERMAKER, team))
     exports.export_render(job_id=job.pk)
     client = login(member(Role.KWARTIERMAKER, other_team))
-    assert client.get(reverse("export_status", args=[job.pk])).status_code == 404
-    assert client.get(reverse("export_download", args=[job.pk])).status_code == 404
+    assert client.get(reverse("export_status", args=[job.token])).status_code == 404
+    assert client.get(reverse("export_download", args=[job.token])).status_code == 404
 
 
 def test_context_has_only_the_teams_data_suppressed(member, team, buurt):
@@ -153,7 +153,7 @@ def test_pdf_text(login, member, team, buurt):
     user = member(Role.KWARTIERMAKER, team)
     job = job_for(buurt, team, user)
     assert exports.export_render(job_id=job.pk) == ExportStatus.DONE
-    response = login(user).get(reverse("export_download", args=[job.pk]))
+    response = login(user).get(reverse("export_download", args=[job.token]))
     assert response.status_code == 200
     text = text_of(b"".join(response.streaming_content))
     for expected in [
@@ -181,3 +181,62 @@ def test_wijk_context_has_the_teams_data_of_its_buurten(member, team, buurt, are
     context = build_context(wijk.pk, None, job=job)
     assert [p.name for p in context["places"]] == ["Huis van de Wijk Afrikaander"]
     assert [r.title for r in context["resources"]] == ["Sterke moskeegemeenschap"]
+
+
+# --- who may fetch the file: the permission of the data it holds ----------
+
+
+@pytest.mark.parametrize("role", [Role.BALIE, Role.BEHEERDER])
+def test_roles_without_team_figures_cannot_reach_a_teamleiders_pdf(
+    login, member, team, buurt, role
+):
+    """The teamleider's PDF holds the team figures per buurt: balie and beheerder,
+    who get 403 on those figures, get 403 on its status, download and retry too."""
+    job = job_for(buurt, team, member(Role.TEAMLEIDER, team))
+    assert exports.export_render(job_id=job.pk) == ExportStatus.DONE
+    client = login(member(role, team))
+    assert client.get(reverse("gebiedsanalyse:team_figures")).status_code == 403
+    assert client.get(reverse("export_download", args=[job.token])).status_code == 403
+    assert client.get(reverse("export_status", args=[job.token])).status_code == 403
+    assert client.post(reverse("export_retry", args=[job.token])).status_code == 403
+
+
+def test_the_teamleider_downloads_the_pdf_with_team_figures(login, member, team, buurt):
+    user = member(Role.TEAMLEIDER, team)
+    job = job_for(buurt, team, user)
+    assert exports.export_render(job_id=job.pk) == ExportStatus.DONE
+    response = login(user).get(reverse("export_download", args=[job.token]))
+    assert response.status_code == 200
+    assert "Aantallen onder de 5" in text_of(b"".join(response.streaming_content))
+
+
+@pytest.mark.parametrize("role", [Role.BALIE, Role.BEHEERDER])
+def test_the_desk_gets_the_pdf_without_team_figures(
+    login, member, team, buurt, role, sent, django_capture_on_commit_callbacks
+):
+    """The area page offers them the kind without team figures; the kind with them
+    is refused at the start."""
+    client = login(member(role, team))
+    page = client.get(reverse("gebiedsanalyse:area_detail", args=[buurt.code]))
+    plain = reverse("export_start", args=[KIND_WITHOUT_TEAM_FIGURES, buurt.pk])
+    assert plain in page.content.decode()
+    assert start_url(buurt) not in page.content.decode()
+    assert client.post(start_url(buurt)).status_code == 403
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(plain).status_code == 302
+    job = ExportJob.objects.get()
+    assert job.kind == KIND_WITHOUT_TEAM_FIGURES
+    assert exports.export_render(job_id=job.pk) == ExportStatus.DONE
+    response = client.get(reverse("export_download", args=[job.token]))
+    assert response.status_code == 200
+    text = text_of(b"".join(response.streaming_content))
+    assert "Huis van de Wijk Afrikaander" in text
+    assert "Aantallen onder de 5" not in text
+
+
+def test_export_urls_carry_the_token_not_the_sequential_id(member, team, buurt):
+    job = job_for(buurt, team, member(Role.TEAMLEIDER, team))
+    for name in ["export_status", "export_download", "export_retry"]:
+        url = reverse(name, args=[job.token])
+        assert str(job.token) in url
+        assert f"/{job.pk}/" not in url

@@ -98,25 +98,29 @@ def test_start_without_htmx_redirects_to_document(login, member, team, document)
 
 def test_status_other_team_gets_404(login, member, other_team, done_job):
     client = login(member(Role.TEAMLEIDER, other_team))
-    assert client.get(reverse("export_status", args=[done_job.pk])).status_code == 404
+    assert (
+        client.get(reverse("export_status", args=[done_job.token])).status_code == 404
+    )
 
 
 def test_status_role_without_access_gets_403(login, member, team, done_job):
     client = login(member(Role.WIJKTEAMLID, team))
-    assert client.get(reverse("export_status", args=[done_job.pk])).status_code == 403
+    assert (
+        client.get(reverse("export_status", args=[done_job.token])).status_code == 403
+    )
 
 
 def test_status_done_shows_download_and_stops_polling(login, member, team, done_job):
     client = login(member(Role.TEAMLEIDER, team))
-    body = client.get(reverse("export_status", args=[done_job.pk])).content.decode()
-    assert reverse("export_download", args=[done_job.pk]) in body
+    body = client.get(reverse("export_status", args=[done_job.token])).content.decode()
+    assert reverse("export_download", args=[done_job.token]) in body
     assert "hx-trigger" not in body
 
 
 def test_status_failed_shows_error_and_retry(login, member, team, document):
     job = ExportJobFactory(document=document, failed=True)
     client = login(member(Role.TEAMLEIDER, team))
-    body = client.get(reverse("export_status", args=[job.pk])).content.decode()
+    body = client.get(reverse("export_status", args=[job.token])).content.decode()
     assert "De PDF kon niet worden gemaakt." in body
     assert "Opnieuw proberen" in body
     assert str(job.token)[:8] in body
@@ -128,31 +132,36 @@ def test_status_failed_shows_error_and_retry(login, member, team, document):
 
 def test_download_other_team_gets_404(login, member, other_team, done_job):
     client = login(member(Role.KWARTIERMAKER, other_team))
-    assert client.get(reverse("export_download", args=[done_job.pk])).status_code == 404
+    assert (
+        client.get(reverse("export_download", args=[done_job.token])).status_code == 404
+    )
 
 
 def test_download_role_without_access_gets_403(login, member, team, done_job):
     client = login(member(Role.BALIE, team))
-    assert client.get(reverse("export_download", args=[done_job.pk])).status_code == 403
+    assert (
+        client.get(reverse("export_download", args=[done_job.token])).status_code == 403
+    )
     assert not AccessLogEntry.objects.filter(action=AccessAction.EXPORT).exists()
 
 
 def test_download_post_is_405(login, member, team, done_job):
     client = login(member(Role.TEAMLEIDER, team))
     assert (
-        client.post(reverse("export_download", args=[done_job.pk])).status_code == 405
+        client.post(reverse("export_download", args=[done_job.token])).status_code
+        == 405
     )
 
 
 def test_download_of_unfinished_job_is_404(login, member, team, document):
     job = ExportJobFactory(document=document)
     client = login(member(Role.TEAMLEIDER, team))
-    assert client.get(reverse("export_download", args=[job.pk])).status_code == 404
+    assert client.get(reverse("export_download", args=[job.token])).status_code == 404
 
 
 def test_download_headers_and_access_log(login, member, team, done_job):
     user = member(Role.TEAMLEIDER, team)
-    response = login(user).get(reverse("export_download", args=[done_job.pk]))
+    response = login(user).get(reverse("export_download", args=[done_job.token]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Cache-Control"] == "no-store"
@@ -170,7 +179,7 @@ def test_download_headers_and_access_log(login, member, team, done_job):
 def test_retry_other_team_gets_404(login, member, other_team, document):
     job = ExportJobFactory(document=document, failed=True)
     client = login(member(Role.KWARTIERMAKER, other_team))
-    assert client.post(reverse("export_retry", args=[job.pk])).status_code == 404
+    assert client.post(reverse("export_retry", args=[job.token])).status_code == 404
     job.refresh_from_db()
     assert job.status == "failed"
 
@@ -178,13 +187,13 @@ def test_retry_other_team_gets_404(login, member, other_team, document):
 def test_retry_role_without_access_gets_403(login, member, team, document):
     job = ExportJobFactory(document=document, failed=True)
     client = login(member(Role.WIJKTEAMLID, team))
-    assert client.post(reverse("export_retry", args=[job.pk])).status_code == 403
+    assert client.post(reverse("export_retry", args=[job.token])).status_code == 403
 
 
 def test_retry_get_is_405(login, member, team, document):
     job = ExportJobFactory(document=document, failed=True)
     client = login(member(Role.TEAMLEIDER, team))
-    assert client.get(reverse("export_retry", args=[job.pk])).status_code == 405
+    assert client.get(reverse("export_retry", args=[job.token])).status_code == 405
 
 
 def test_retry_requeues_a_failed_job(
@@ -194,7 +203,7 @@ def test_retry_requeues_a_failed_job(
     client = login(member(Role.KWARTIERMAKER, team))
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            reverse("export_retry", args=[job.pk]), HTTP_HX_REQUEST="true"
+            reverse("export_retry", args=[job.token]), HTTP_HX_REQUEST="true"
         )
     job.refresh_from_db()
     assert job.status == "queued"
