@@ -21,5 +21,5 @@ RUN DEBUG=false ALLOWED_HOSTS=build SECRET_KEY=build-only-not-used-at-runtime-01
 USER wijkteam
 
 EXPOSE 8000
-CMD ["gunicorn", "wijkteam.wsgi:application", "--bind", "0.0.0.0:8000", \
-     "--workers", "3", "--timeout", "30", "--access-logfile", "-"]
+# Bind, workers and an access log without query strings: wijkteam/gunicorn.conf.py.
+CMD ["gunicorn", "-c", "wijkteam/gunicorn.conf.py", "wijkteam.wsgi:application"]
