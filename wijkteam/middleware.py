@@ -1,5 +1,8 @@
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
+from django.urls import Resolver404, resolve
+
+from wijkteam.errors import not_found
 
 
 class NoStoreMiddleware:
@@ -83,3 +86,32 @@ class RequestSizeLimitMiddleware:
                 content_type="text/html; charset=utf-8",
             )
         return self.get_response(request)
+
+
+class DemoErrorPagesMiddleware:
+    """In demo mode (WIJKTEAM_DEMO, which `make run` starts with DEBUG on) a page
+    that is not found or refused is the Dutch page with the menu, as in production,
+    not Django's English debug page that lists every URL pattern. Plain development
+    (DEBUG without demo mode) keeps the debug page; 403 is Dutch either way.
+
+    Placed before DeniedAccessLogMiddleware in MIDDLEWARE, so that one still logs
+    the refusal first (exception middleware runs bottom-up)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def _active(self) -> bool:
+        return settings.DEBUG and settings.DEMO_MODE
+
+    def __call__(self, request):
+        if self._active():
+            try:
+                resolve(request.path_info)
+            except Resolver404:
+                return not_found(request)
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if self._active() and isinstance(exception, Http404):
+            return not_found(request, exception)
+        return None

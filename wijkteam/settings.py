@@ -113,6 +113,8 @@ MIDDLEWARE = [
     # sessions past 12 hours, then demand the second factor.
     "wijkteam.security.AbsoluteSessionTimeoutMiddleware",
     "wijkteam.security.TwoFactorMiddleware",
+    # Demo mode (DEBUG on): the Dutch 404 page instead of Django's debug page.
+    "wijkteam.middleware.DemoErrorPagesMiddleware",
     # Writes each refused attempt (404/403 from the access check) to the access log.
     "wijkteam.security.DeniedAccessLogMiddleware",
     # Last: turns a locked-out login attempt into the Dutch lockout page.
