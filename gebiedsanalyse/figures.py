@@ -244,5 +244,5 @@ def figures_csv_rows(area: Area):
             key,
             indicator.label if indicator else key,
             indicator.unit if indicator else "",
-            "" if value is None else f"{value.normalize():f}",
+            None if value is None else value.normalize(),  # a number, not text
         ]

@@ -6,8 +6,6 @@ hulpbronnen and wijkanalyse are team data: another team's object is a 404.
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
@@ -41,6 +39,7 @@ from gebiedsanalyse.models import (
 )
 from wijkteam.access import can, get_object_for_user, team_permission_required
 from wijkteam.models import ExportJob
+from wijkteam.tabular import csv_response
 
 SEARCH_LIMIT = 50
 
@@ -126,13 +125,7 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
 def area_csv(request: HttpRequest, code: str) -> HttpResponse:
     """The area's public CBS figures as CSV (semicolons, for Dutch spreadsheets)."""
     area = _area_or_404(code)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="cbs-{area.code}.csv"'
-    response.write("\ufeff")  # BOM: Excel reads UTF-8 correctly
-    writer = csv.writer(response, delimiter=";")
-    for row in figures.figures_csv_rows(area):
-        writer.writerow(row)
-    return response
+    return csv_response(figures.figures_csv_rows(area), filename=f"cbs-{area.code}.csv")
 
 
 @team_permission_required("beheer")

@@ -20,6 +20,7 @@ from wijkteam.constants import AccessAction, Role
 from wijkteam.models import AccessLogEntry
 from wijkteam.tests.factories import UserFactory
 from wijkteam.tests.factories_security import AccessLogEntryFactory
+from wijkteam.tests.test_tabular import HOSTILE
 
 AMS = ZoneInfo("Europe/Amsterdam")
 LIST = "accesslog_list"
@@ -183,6 +184,32 @@ def test_csv_export_is_filtered_scoped_and_logged(
     logged = AccessLogEntry.objects.get(username="fatma", action=AccessAction.EXPORT)
     assert logged.person_id == 7
     assert "CSV" in logged.purpose
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_no_csv_column_can_hold_a_formula(login, beheerder, lid, team, hostile):
+    """Every text column gets the apostrophe (tijdstip is written by the export,
+    the IP address is checked by the database); a number stays a number."""
+    team.name = hostile
+    team.save(update_fields=["name"])
+    fields = ["username", "role", "action", "object_type", "object_id", "purpose",
+              "path", "result"]  # fmt: skip
+    values = {
+        name: hostile[: AccessLogEntry._meta.get_field(name).max_length]
+        for name in fields
+    }
+    AccessLogEntryFactory(user=lid, team=team, person_id=-5, **values)
+    header, *rows = _csv(login(beheerder).get(reverse("accesslog_csv")))
+    (row,) = [
+        dict(zip(header, r, strict=True))
+        for r in rows
+        if r[header.index("persoon")] == "-5"
+    ]
+    for name, label in beheer_views.CSV_COLUMNS:
+        if name in values:
+            assert row[label] == "'" + values[name], name
+    assert row["team"] == "'" + hostile
+    assert row["persoon"] == "-5"
 
 
 def test_csv_export_reads_the_log_in_chunks_without_losing_or_repeating_rows(
