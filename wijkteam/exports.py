@@ -15,9 +15,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from functools import partial
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import OperationalError, transaction
@@ -75,7 +74,10 @@ class TransientExportError(Exception):
 # The only errors worth another try; anything else fails the job at once.
 TRANSIENT_ERRORS = (TransientExportError, OperationalError, OSError)
 # A RUNNING job older than this lost its worker (the hard time limit is shorter).
-STALE_AFTER = timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
+STALE_AFTER = ExportJob.STALE_AFTER
+# A job whose worker was lost this many times fails instead of going round again:
+# it may be what kills the worker (memory).
+MAX_ATTEMPTS = 3
 
 
 def _enqueue(job_id: int) -> None:
@@ -101,10 +103,16 @@ def export_request(*, kind: ExportKind, obj, user: User) -> ExportJob:
     return job
 
 
+def _stale(now) -> Q:
+    return Q(status=ExportStatus.RUNNING, started_at__lt=now - STALE_AFTER)
+
+
 def export_retry(*, job: ExportJob, user: User) -> bool:
-    """A failed job goes back to the queue. False if it was not failed (any more)."""
+    """A failed job, or one left running by a lost worker, goes back to the queue.
+    False if it was neither (any more): a job still rendering is not retried."""
+    retryable = Q(status=ExportStatus.FAILED) | _stale(timezone.now())
     with transaction.atomic():
-        moved = ExportJob.objects.filter(pk=job.pk, status=ExportStatus.FAILED).update(
+        moved = ExportJob.objects.filter(retryable, pk=job.pk).update(
             status=ExportStatus.QUEUED,
             error="",
             started_at=None,
@@ -116,12 +124,37 @@ def export_retry(*, job: ExportJob, user: User) -> bool:
     return bool(moved)
 
 
+def export_requeue_stale() -> list[int]:
+    """Celery beat, every minute: jobs left running by a lost worker go back to the
+    queue, each once (a conditional UPDATE that must touch its row), enqueued after
+    the commit. The worker's own message comes back from the broker later (its
+    visibility timeout); whichever runs second finds the job claimed or done and
+    does nothing. After MAX_ATTEMPTS lost workers the job fails."""
+    now = timezone.now()
+    requeued = []
+    for job_id, attempts in ExportJob.objects.filter(_stale(now)).values_list(
+        "pk", "attempts"
+    ):
+        if attempts >= MAX_ATTEMPTS:
+            ExportJob.objects.filter(_stale(now), pk=job_id).update(
+                status=ExportStatus.FAILED,
+                error=f"De worker is {attempts} keer weggevallen.",
+                finished_at=now,
+            )
+            continue
+        with transaction.atomic():
+            if ExportJob.objects.filter(_stale(now), pk=job_id).update(
+                status=ExportStatus.QUEUED
+            ):
+                transaction.on_commit(partial(_enqueue, job_id))
+                requeued.append(job_id)
+    return requeued
+
+
 def _claim(job_id: int) -> bool:
     """queued -> running (or a stale running job): must touch exactly one row."""
     now = timezone.now()
-    claimable = Q(status=ExportStatus.QUEUED) | Q(
-        status=ExportStatus.RUNNING, started_at__lt=now - STALE_AFTER
-    )
+    claimable = Q(status=ExportStatus.QUEUED) | _stale(now)
     return (
         ExportJob.objects.filter(claimable, pk=job_id).update(
             status=ExportStatus.RUNNING, started_at=now, attempts=F("attempts") + 1

@@ -5,10 +5,13 @@ Team from its side (`Area.teams`), so this module does not depend on it.
 """
 
 import uuid
+from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.text import slugify
 
 from wijkteam.constants import AccessAction, AccessResult, ExportStatus, Role
@@ -190,9 +193,22 @@ class ExportJob(models.Model):
     def __str__(self) -> str:
         return f"{self.title or self.kind} ({self.get_status_display()})"
 
+    # A RUNNING job older than this lost its worker: every task's hard time limit
+    # is shorter, so nothing can still be rendering it.
+    STALE_AFTER = timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
+
     @property
     def is_pending(self) -> bool:
         return self.status in (ExportStatus.QUEUED, ExportStatus.RUNNING)
+
+    @property
+    def is_stale(self) -> bool:
+        """Left running by a worker that was lost (killed, machine restarted)."""
+        return (
+            self.status == ExportStatus.RUNNING
+            and self.started_at is not None
+            and self.started_at < timezone.now() - self.STALE_AFTER
+        )
 
     @property
     def download_name(self) -> str:

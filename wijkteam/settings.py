@@ -257,6 +257,17 @@ CELERY_RESULT_EXPIRES = 3600
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "wijkteam")
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 120)
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 180)
+# A message a worker took and never acknowledged (acks_late tasks, a worker killed)
+# is handed out again after this many seconds; Celery's default is an hour. It must
+# exceed the hard time limit, or a task still running would be handed out twice,
+# and the point where an export left running counts as stale (hard limit + 60 s,
+# wijkteam/exports.py), so the redelivered task may take the job over.
+_visibility_timeout = env_int("CELERY_VISIBILITY_TIMEOUT", CELERY_TASK_TIME_LIMIT + 120)
+if _visibility_timeout <= CELERY_TASK_TIME_LIMIT + 60:
+    raise ImproperlyConfigured(
+        "CELERY_VISIBILITY_TIMEOUT must exceed CELERY_TASK_TIME_LIMIT + 60 seconds."
+    )
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": _visibility_timeout}
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
@@ -266,6 +277,11 @@ CELERY_BEAT_SCHEDULE = {
     "bewaartermijnen": {
         "task": "cases.apply_retention",
         "schedule": crontab(hour=env_int("RETENTION_HOUR", 3), minute=30),
+    },
+    # Exports left "running" by a lost worker go back to the queue (exports.py).
+    "exports-vastgelopen": {
+        "task": "wijkteam.requeue_stale_exports",
+        "schedule": 60.0,
     },
 }
 

@@ -10,6 +10,13 @@ def ping() -> str:
     return "pong"
 
 
+@shared_task(name="wijkteam.requeue_stale_exports", soft_time_limit=30, time_limit=60)
+def requeue_stale_exports() -> int:
+    """Celery beat, every minute: exports left running by a lost worker go back to
+    the queue."""
+    return len(exports.export_requeue_stale())
+
+
 @shared_task(
     bind=True,
     name="wijkteam.render_export",
