@@ -14,7 +14,7 @@ from bouwstenen.access import get_document_for_user
 from bouwstenen.area_figures import area_figures
 from bouwstenen.constants import TRANSITION_LABELS, TRANSITIONS, DocumentKind
 from bouwstenen.content import version_content
-from bouwstenen.exports import EXPORT_KIND
+from bouwstenen.exports import EXPORT_KIND, bijlage_version
 from bouwstenen.forms import (
     ActionForm,
     CommentForm,
@@ -108,6 +108,12 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 kind=EXPORT_KIND.name, object_id=document.pk
             ).select_related("requested_by")[:3],
             "has_vastgesteld": any(v.status == "vastgesteld" for v in versions),
+            # The startdocument version the plan's PDF will carry, named by the button.
+            "bijlage": (
+                bijlage_version(document)
+                if document.kind == DocumentKind.PLAN_VAN_AANPAK
+                else None
+            ),
             "list_url": LIST_URL[document.kind],
         },
     )

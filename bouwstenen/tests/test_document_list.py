@@ -49,3 +49,10 @@ def test_kwartiermaker_sees_new_button(login, kwartiermaker, document):
     assert "Nieuw startdocument" in body
     assert document.title in body
     assert "Concept" in body
+
+
+def test_table_caption_uses_the_plural(login, kwartiermaker, team, plan):
+    """ "Plannen van aanpak", not "Plan van aanpaken" (read out by screen readers)."""
+    body = login(kwartiermaker).get(reverse(URLS[1])).content.decode()
+    assert f"Plannen van aanpak van {team.name}</caption>" in body
+    assert "aanpaken" not in body
