@@ -71,7 +71,7 @@ def main() -> None:
     for label, seconds, report in results:
         print(
             f"{label}: {seconds:.2f} s — {report.rows_read} regels, "
-            f"{report.areas_created} nieuw, {report.areas_updated} bijgewerkt, "
+            f"{report.areas_created} nieuw, {report.areas_changed} hernoemd, "
             f"{report.figures_written} cijfers"
         )
 

@@ -275,7 +275,9 @@ CHOICES = [(i.key, i.label) for i in INDICATORS]
 CODE_NAMES = ("codering", "buurtcode", "wijkcode", "gemeentecode")
 NAME_NAMES = ("wijkenenbuurten", "buurtnaam", "wijknaam", "gemeentenaam")
 # Columns every CBS file has that are not figures: read past them quietly.
-IGNORED_NAMES = frozenset({"id", "soortregio", "jaar", "jrstatcode", "water"})
+IGNORED_NAMES = frozenset(
+    {"id", "soortregio", "jaar", "jrstatcode", "perioden", "water"}
+)
 IGNORED_PREFIXES = ("indelingswijziging",)
 
 
@@ -296,16 +298,44 @@ def normalise(column: str) -> str:
     """One name for a CBS column, whatever the export style or year.
 
     "Bevolking/Leeftijdsgroepen/0 tot 15 jaar (aantal)" -> "0tot15jaar"
-    "k_0Tot15Jaar_8" -> "0tot15jaar"; "aantal_inwoners" -> "aantalinwoners".
+    "k_0Tot15Jaar_8" -> "0tot15jaar"; "aantal_inwoners" -> "aantalinwoners";
+    "Regioaanduiding.Codering..code." (R's read.csv) -> "codering".
     """
-    name = column.strip().strip('"').split("/")[-1]
+    name = column.strip().strip('"')
+    if "." in name and "/" not in name and " " not in name:
+        return _normalise_dotted(name)
+    name = name.split("/")[-1]
     name = _UNIT.sub("", name)
     name = _SUFFIX.sub("", name.strip())
     if name.startswith("k_"):
         name = name[2:]
+    return _plain(name)
+
+
+def _plain(name: str) -> str:
     name = name.lower().replace("ë", "e").replace("é", "e")
     return _NON_ALNUM.sub("", name)
 
 
+def _normalise_dotted(name: str) -> str:
+    """A StatLine label as R (read.csv, make.names) writes it: every '/', space and
+    bracket became '.', so "Theme/Label (unit)" is "Theme.Label..unit.". The theme
+    cannot be told from the label by the dots; it can by the capital letter (or
+    digit) each part starts with. The longest tail that is a known name wins."""
+    if name.endswith(".") and ".." in name:
+        name = name.rsplit("..", 1)[0]  # the unit
+    parts = [part for part in name.split(".") if part]
+    for start, part in enumerate(parts):
+        if start and not (part[:1].isupper() or part[:1].isdigit()):
+            continue
+        tail = _plain("".join(parts[start:]))
+        if tail in KNOWN_NAMES or tail.startswith(IGNORED_PREFIXES):
+            return tail
+    return _plain("".join(parts))
+
+
 def indicator_for(column: str) -> str | None:
     return _ALIAS.get(normalise(column))
+
+
+KNOWN_NAMES = frozenset(_ALIAS) | set(CODE_NAMES) | set(NAME_NAMES) | IGNORED_NAMES

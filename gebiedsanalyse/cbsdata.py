@@ -19,13 +19,17 @@ def find(name: str, folder: Path) -> Path | None:
     return None
 
 
-def read(path: Path) -> tuple[bytes, str]:
+def read(path: Path, max_bytes: int | None = None) -> tuple[bytes, str]:
     """The file's bytes, unpacked when it ends in .gz, and the name to import it by
-    (without .gz, so the importer still sees .csv or .geojson)."""
-    raw = path.read_bytes()
+    (without .gz, so the importer still sees .csv or .geojson).
+
+    With `max_bytes`, unpacking stops one byte past it: a small .gz that unpacks to
+    gigabytes is refused by the size check instead of filling the memory."""
     if path.suffix.lower() != ".gz":
-        return raw, path.name
+        return path.read_bytes(), path.name
+    limit = -1 if max_bytes is None else max_bytes + 1
     try:
-        return gzip.decompress(raw), path.name[: -len(".gz")]
+        with gzip.open(path) as unpacked:
+            return unpacked.read(limit), path.name[: -len(".gz")]
     except (OSError, EOFError) as exc:
         raise ImportFout(f"{path.name} is geen leesbaar gzip-bestand.") from exc

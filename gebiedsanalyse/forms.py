@@ -9,7 +9,7 @@ from django.db.models import Q
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 
-from gebiedsanalyse import catalogue
+from gebiedsanalyse import catalogue, importreport
 from gebiedsanalyse.constants import Channel, PlaceKind
 from gebiedsanalyse.models import (
     Area,
@@ -22,9 +22,9 @@ from gebiedsanalyse.models import (
 from wijkteam.access import PERMISSIONS
 from wijkteam.models import User
 
-MAX_UPLOAD_BYTES = settings.CBS_UPLOAD_MAX_MB * 1024 * 1024
+MAX_UPLOAD_BYTES = importreport.max_bytes()
 UPLOAD_EXTENSIONS = (".csv", ".txt", ".geojson", ".json")
-TOO_BIG = f"Het bestand is groter dan {settings.CBS_UPLOAD_MAX_MB} MB."
+TOO_BIG = importreport.too_big_message()
 NOT_TEXT = (
     "Dit bestand is geen CSV- of GeoJSON-tekstbestand (het lijkt een {kind}). "
     "Kies het CSV-bestand van CBS of een GeoJSON-bestand met grenzen."
@@ -227,6 +227,12 @@ class CbsUploadForm(forms.Form):
             "max_value": "Vul een jaar in tot 2100.",
             "invalid": "Vul een jaartal in, bijvoorbeeld 2024.",
         },
+    )
+    blank_missing = forms.BooleanField(
+        label="Lege cellen wissen bestaande waarden",
+        required=False,
+        help_text="Uit: een lege cel (of '.') laat een bekend cijfer staan. Aan: het "
+        "cijfer wordt 'onbekend'. Het verslag telt beide.",
     )
 
     def __init__(self, *args, **kwargs):

@@ -89,7 +89,8 @@ class AreaFigure(models.Model):
 
 
 class CbsImport(models.Model):
-    """What an import did: the report, kept for beheer."""
+    """The import history: one row per import that was carried out (who, when, which
+    file, and what it did to the stored data). Refused files leave no row."""
 
     at = models.DateTimeField("tijdstip", auto_now_add=True)
     user = models.ForeignKey(
@@ -100,23 +101,43 @@ class CbsImport(models.Model):
         related_name="+",
         verbose_name="door",
     )
+    via = models.CharField("via", max_length=40, blank=True)
     file_name = models.CharField("bestand", max_length=200)
+    sha256 = models.CharField("SHA-256 van het bestand", max_length=64, blank=True)
     year = models.PositiveSmallIntegerField("jaar", null=True, blank=True)
+    blank_missing = models.BooleanField("lege cellen wissen", default=False)
     rows_read = models.PositiveIntegerField("regels gelezen", default=0)
     areas_created = models.PositiveIntegerField("gebieden nieuw", default=0)
-    areas_updated = models.PositiveIntegerField("gebieden bijgewerkt", default=0)
+    areas_changed = models.PositiveIntegerField(
+        "gebieden gewijzigd (naam of grens)", default=0
+    )
+    areas_unchanged = models.PositiveIntegerField("gebieden ongewijzigd", default=0)
     figures_written = models.PositiveIntegerField("cijfers geschreven", default=0)
+    figures_added = models.PositiveIntegerField("cijfers nieuw", default=0)
+    figures_changed = models.PositiveIntegerField("cijfers gewijzigd", default=0)
+    figures_blanked = models.PositiveIntegerField("cijfers gewist", default=0)
+    figures_unchanged = models.PositiveIntegerField("cijfers ongewijzigd", default=0)
+    figures_kept = models.PositiveIntegerField(
+        "cijfers behouden (lege cel in het bestand)", default=0
+    )
+    boundaries_skipped = models.PositiveIntegerField(
+        "grenzen overgeslagen (gebied onbekend)", default=0
+    )
     unrecognised_columns = models.JSONField(
         "kolommen niet herkend", default=list, blank=True
     )
 
     class Meta:
-        ordering = ["-at"]
+        ordering = ["-at", "-pk"]
         verbose_name = "CBS-import"
         verbose_name_plural = "CBS-imports"
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.at:%d-%m-%Y %H:%M})"
+
+    @property
+    def kind(self) -> str:
+        return "cijfers" if self.year else "grenzen"
 
 
 class TeamOwned(models.Model):

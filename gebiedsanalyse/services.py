@@ -1,7 +1,7 @@
 """Writes that touch more than one row or model: `<entity>_<action>(*, ...)`.
 
-The CBS import lives in `importer.py` (cbs_import, boundaries_import); it is
-re-exported here so callers have one place to look.
+The CBS import lives in `importer.py` (cbs_import, import_file) and `boundaries.py`
+(boundaries_import); it is re-exported here so callers have one place to look.
 """
 
 from __future__ import annotations

@@ -81,7 +81,9 @@ class RequestSizeLimitMiddleware:
             return HttpResponse(
                 "<!doctype html><html lang=nl><title>Niet verwerkt</title>"
                 "<h1>Niet verwerkt</h1><p>Wat u verstuurde is te groot en is niet "
-                "opgeslagen. Kies een kleiner bestand en probeer het opnieuw.</p>",
+                "opgeslagen: een bestand mag hoogstens "
+                f"{settings.CBS_UPLOAD_MAX_MB} MB zijn. Kies een kleiner bestand en "
+                "probeer het opnieuw.</p>",
                 status=413,
                 content_type="text/html; charset=utf-8",
             )
