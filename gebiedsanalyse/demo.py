@@ -28,6 +28,8 @@ from gebiedsanalyse.models import (
     Resource,
     SocialPlace,
 )
+from wijkteam.constants import Role
+from wijkteam.models import Membership
 
 GEMEENTE = "GM0599"
 YEAR = 2024
@@ -106,9 +108,17 @@ def load_cbs(folder: Path | None = None) -> None:
             continue
         raw, file_name = cbsdata.read(path)
         if kind == "csv":
-            cbs_import(raw=raw, file_name=file_name, year=YEAR, only_gemeente=GEMEENTE)
+            cbs_import(
+                raw=raw,
+                file_name=file_name,
+                year=YEAR,
+                only_gemeente=GEMEENTE,
+                via="demodata",
+            )
         else:
-            boundaries_import(raw=raw, file_name=file_name, only_gemeente=GEMEENTE)
+            boundaries_import(
+                raw=raw, file_name=file_name, only_gemeente=GEMEENTE, via="demodata"
+            )
 
 
 def _link_teams(context) -> None:
@@ -124,6 +134,11 @@ def load(context) -> None:
     load_cbs()
     _link_teams(context)
     team = context.team
+    # The demo's beheerder also holds the gemeente-wide role, so the demo can show
+    # the CBS import page (area data is shared by every team of the gemeente).
+    Membership.objects.get_or_create(
+        user=context.user("beheerder"), team=team, role=Role.GEMEENTEBEHEERDER
+    )
     areas = {a.code: a for a in Area.objects.filter(code__startswith="BU059910")}
     for kind, name, code, offer in PLACES:
         SocialPlace.objects.get_or_create(

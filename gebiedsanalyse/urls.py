@@ -8,6 +8,11 @@ urlpatterns = [
     path("gebieden/", views.area_list, name="area_list"),
     path("gebieden/import/", views.cbs_upload, name="cbs_upload"),
     path(
+        "gebieden/import/historie/",
+        views.cbs_import_history,
+        name="cbs_import_history",
+    ),
+    path(
         "gebieden/teamcijfers/",
         views_teamfigures.team_figures,
         name="team_figures",

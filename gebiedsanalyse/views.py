@@ -6,8 +6,10 @@ hulpbronnen and wijkanalyse are team data: another team's object is a 404.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -128,7 +130,7 @@ def area_csv(request: HttpRequest, code: str) -> HttpResponse:
     return csv_response(figures.figures_csv_rows(area), filename=f"cbs-{area.code}.csv")
 
 
-@team_permission_required("beheer")
+@team_permission_required("area.import")
 @require_http_methods(["GET", "POST"])
 def cbs_upload(request: HttpRequest) -> HttpResponse:
     report = None
@@ -150,6 +152,8 @@ def cbs_upload(request: HttpRequest) -> HttpResponse:
                 file_name=upload.name,
                 year=form.cleaned_data["year"],
                 user=request.user,
+                blank_missing=form.cleaned_data["blank_missing"],
+                via="importpagina",
             )
         except services.ImportFout as exc:
             form.add_error("file", f"Niet geïmporteerd, er is niets gewijzigd. {exc}")
@@ -158,7 +162,31 @@ def cbs_upload(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "gebiedsanalyse/cbs_upload.html",
-        {"form": form, "report": report, "imports": CbsImport.objects.all()[:10]},
+        {
+            "form": form,
+            "report": report,
+            "imports": CbsImport.objects.select_related("user")[:5],
+            "max_mb": settings.CBS_UPLOAD_MAX_MB,
+        },
+    )
+
+
+HISTORY_PAGE = 50
+
+
+@team_permission_required("area.import_history")
+@require_GET
+def cbs_import_history(request: HttpRequest) -> HttpResponse:
+    """Every import of shared area data: who, when, which file, what it changed."""
+    paginator = Paginator(CbsImport.objects.select_related("user"), HISTORY_PAGE)
+    page = paginator.get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "gebiedsanalyse/cbs_import_history.html",
+        {
+            "page": page,
+            "can_import": can(request.user, "area.import", request.team),
+        },
     )
 
 

@@ -409,6 +409,7 @@ NOT_PERSONAL = {
     "gebiedsanalyse:area_detail",
     "gebiedsanalyse:area_csv",
     "gebiedsanalyse:cbs_upload",
+    "gebiedsanalyse:cbs_import_history",  # who imported which CBS file: staff only
     "gebiedsanalyse:place_list",
     "gebiedsanalyse:place_create",
     "gebiedsanalyse:place_edit",

@@ -32,6 +32,7 @@ W = Role.WIJKTEAMLID
 T = Role.TEAMLEIDER
 K = Role.KWARTIERMAKER
 BH = Role.BEHEERDER
+GB = Role.GEMEENTEBEHEERDER
 EVERYONE = frozenset(Role)
 
 
@@ -98,7 +99,9 @@ ROLE_MATRIX: dict[str, Cell] = {
         kwargs=lambda team: _export_job(team, failed=True),
     ),
     "bouwstenen:version_new": Cell(frozenset({K}), method="post", kwargs=_document),
-    "gebiedsanalyse:cbs_upload": Cell(frozenset({BH})),
+    # Area data is shared by the whole gemeente: only the gemeente-wide role imports.
+    "gebiedsanalyse:cbs_upload": Cell(frozenset({GB})),
+    "gebiedsanalyse:cbs_import_history": Cell(frozenset({BH, GB})),
     # gebiedsanalyse: public CBS data for everyone, team data written by area.edit
     # cases: the desk (balie) registers and searches; casus contents only for the team
     "cases:intake_list": Cell(frozenset({B, W, T})),
@@ -350,7 +353,8 @@ def test_every_url_has_a_row():
     )
     assert not missing, (
         "Add a row to ROLE_MATRIX in tests/test_role_matrix.py for each new URL "
-        "(B=balie, W=wijkteamlid, T=teamleider, K=kwartiermaker, BH=beheerder; "
+        "(B=balie, W=wijkteamlid, T=teamleider, K=kwartiermaker, BH=beheerder, "
+        "GB=gemeentebeheerder; "
         'method="post" for POST-only views; kwargs=... for URLs with parameters, '
         "built from an object of the user's own team):\n" + lines
     )

@@ -56,6 +56,10 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # Functioneel beheer.
     "beheer": frozenset({Role.BEHEERDER}),
     "accesslog.view": frozenset({Role.BEHEERDER}),
+    # Areas and their CBS figures are shared by every team of the gemeente, so only
+    # the gemeente-wide role imports them; a team's beheerder may read the history.
+    "area.import": frozenset({Role.GEMEENTEBEHEERDER}),
+    "area.import_history": frozenset({Role.BEHEERDER, Role.GEMEENTEBEHEERDER}),
     # AVG: inzageverzoek (export of everything about one person) and retention.
     "inzage.request": frozenset({Role.BEHEERDER}),
 }

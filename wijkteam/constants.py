@@ -7,6 +7,8 @@ class Role(models.TextChoices):
     TEAMLEIDER = "teamleider", "Teamleider"
     KWARTIERMAKER = "kwartiermaker", "Kwartiermaker"
     BEHEERDER = "beheerder", "Beheerder"
+    # Gemeente-wide: imports the CBS area data every team of the gemeente shares.
+    GEMEENTEBEHEERDER = "gemeentebeheerder", "Gemeentebeheerder (gebiedsdata)"
 
 
 class AccessAction(models.TextChoices):

@@ -30,7 +30,7 @@ ITEMS: list[NavItem] = [
     NavItem("Wijkanalyse", "gebiedsanalyse:wijkanalyse", "area.view"),
     NavItem("Toegangslog", "accesslog_list", "accesslog.view"),
     NavItem("Inzageverzoek", "cases:inzage", "inzage.request"),
-    NavItem("CBS-import", "gebiedsanalyse:cbs_upload", "beheer"),
+    NavItem("CBS-import", "gebiedsanalyse:cbs_upload", "area.import"),
     NavItem("Zorgaanbieders", "cases:provider_list", "beheer"),  # issue 5
 ]
 

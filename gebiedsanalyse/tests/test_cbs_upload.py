@@ -25,8 +25,10 @@ def test_anonymous_goes_to_login(client):
     assert client.post(URL).status_code == 302
 
 
-@pytest.mark.parametrize("role", [r for r in Role.values if r != Role.BEHEERDER])
-def test_only_beheer_may_import(login, member, team, role):
+@pytest.mark.parametrize(
+    "role", [r for r in Role.values if r != Role.GEMEENTEBEHEERDER]
+)
+def test_only_the_gemeente_wide_role_may_import(login, member, team, role):
     client = login(member(role, team))
     assert client.get(URL).status_code == 403
     response = client.post(URL, {"file": upload("a.csv", b"x"), "year": 2019})
@@ -35,11 +37,11 @@ def test_only_beheer_may_import(login, member, team, role):
 
 
 def test_wrong_method_is_405(login, member, team):
-    assert login(member(Role.BEHEERDER, team)).put(URL).status_code == 405
+    assert login(member(Role.GEMEENTEBEHEERDER, team)).put(URL).status_code == 405
 
 
 def test_beheer_imports_a_real_file_and_sees_the_report(login, member, team):
-    client = login(member(Role.BEHEERDER, team))
+    client = login(member(Role.GEMEENTEBEHEERDER, team))
     response = client.post(
         URL, {"file": upload(UTRECHT_2019, cbs_bytes(UTRECHT_2019)), "year": 2019}
     )
@@ -53,18 +55,20 @@ def test_beheer_imports_a_real_file_and_sees_the_report(login, member, team):
         ).value
         == 352866
     )
-    assert CbsImport.objects.get().user.memberships.get().role == Role.BEHEERDER
+    assert CbsImport.objects.get().user.memberships.get().role == (
+        Role.GEMEENTEBEHEERDER
+    )
 
 
 def test_boundaries_upload_needs_no_year(login, member, team):
     from gebiedsanalyse.tests.factories import AreaFactory
 
     AreaFactory(code="WK059910", name="Feijenoord", level="wijk")
-    client = login(member(Role.BEHEERDER, team))
+    client = login(member(Role.GEMEENTEBEHEERDER, team))
     response = client.post(
         URL, {"file": upload(WIJKEN_GEOJSON, cbs_bytes(WIJKEN_GEOJSON))}
     )
-    assert "Grenzen geschreven: 1" in response.content.decode()
+    assert "Grenzen nieuw of gewijzigd: 1" in response.content.decode()
     assert Area.objects.get(code="WK059910").geometry
 
 
@@ -81,7 +85,7 @@ def test_boundaries_upload_needs_no_year(login, member, team):
 def test_bad_upload_shows_dutch_error_and_changes_nothing(
     login, member, team, data, error
 ):
-    client = login(member(Role.BEHEERDER, team))
+    client = login(member(Role.GEMEENTEBEHEERDER, team))
     if "file" in data:
         data = {**data, "file": upload(*data["file"])}
     response = client.post(URL, data)
@@ -95,7 +99,7 @@ def test_real_herkomst_file_without_codes_is_refused_with_the_reason(
 ):
     """The national herkomst file (SOURCE.md file 2) has no code column: the
     page says why, in Dutch, and nothing is imported."""
-    client = login(member(Role.BEHEERDER, team))
+    client = login(member(Role.GEMEENTEBEHEERDER, team))
     raw = cbs_bytes(HERKOMST_NO_CODES)
     response = client.post(URL, {"file": upload(HERKOMST_NO_CODES, raw), "year": 2024})
     body = response.content.decode()
@@ -106,7 +110,7 @@ def test_real_herkomst_file_without_codes_is_refused_with_the_reason(
 
 def test_file_over_the_size_limit_is_refused(login, member, team, monkeypatch):
     monkeypatch.setattr(forms, "MAX_UPLOAD_BYTES", 100)
-    client = login(member(Role.BEHEERDER, team))
+    client = login(member(Role.GEMEENTEBEHEERDER, team))
     response = client.post(
         URL, {"file": upload(UTRECHT_2019, cbs_bytes(UTRECHT_2019)), "year": 2019}
     )
@@ -116,7 +120,7 @@ def test_file_over_the_size_limit_is_refused(login, member, team, monkeypatch):
 
 def test_huge_upload_is_refused_before_it_is_read(login, member, team, monkeypatch):
     monkeypatch.setattr(forms, "MAX_UPLOAD_BYTES", 0)
-    client = login(member(Role.BEHEERDER, team))
+    client = login(member(Role.GEMEENTEBEHEERDER, team))
     response = client.post(
         URL, {"file": upload(NATIONAL, cbs_bytes(NATIONAL)), "year": 2024}
     )
@@ -138,7 +142,7 @@ def test_content_that_does_not_fit_the_name_is_refused(
     login, member, team, name, raw, error
 ):
     """The extension is not enough: the first bytes are checked too."""
-    client = login(member(Role.BEHEERDER, team))
+    client = login(member(Role.GEMEENTEBEHEERDER, team))
     response = client.post(URL, {"file": upload(name, raw), "year": 2019})
     assert response.status_code == 200
     assert error in response.content.decode()
