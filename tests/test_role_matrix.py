@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
@@ -24,8 +25,9 @@ from cases.tests import factories as case_factories
 from cases.tests import factories_measuring as measuring_factories
 from cases.tests import factories_plan as plan_factories
 from gebiedsanalyse.tests import factories as area_factories
-from tests.sweep import PUBLIC, parameters, url_patterns
+from tests.sweep import PUBLIC, admin_kwargs, is_admin, parameters, url_patterns
 from wijkteam.constants import Role
+from wijkteam.tests.factories import MembershipFactory, UserFactory
 
 B = Role.BALIE
 W = Role.WIJKTEAMLID
@@ -68,6 +70,22 @@ ROLE_MATRIX: dict[str, Cell] = {
     "accesslog_csv": Cell(frozenset({BH})),
     "accesslog_unusual": Cell(frozenset({BH})),
     "cases:inzage": Cell(frozenset({BH})),
+    # the team's members: the beheerder only (an empty POST to add: the form, 400)
+    "member_list": Cell(frozenset({BH})),
+    "member_add": Cell(frozenset({BH}), method="post"),
+    "member_detail": Cell(frozenset({BH}), kwargs=lambda team: _colleague(team)),
+    "member_deactivate": Cell(
+        frozenset({BH}), method="post", kwargs=lambda team: _colleague(team)
+    ),
+    "member_reset_link": Cell(
+        frozenset({BH}), method="post", kwargs=lambda team: _colleague(team)
+    ),
+    "membership_role": Cell(
+        frozenset({BH}), method="post", kwargs=lambda team: _membership(team)
+    ),
+    "membership_end": Cell(
+        frozenset({BH}), method="post", kwargs=lambda team: _membership(team)
+    ),
     # kwartiermaken (bouwstenen)
     "bouwstenen:startdocument_list": Cell(frozenset({T, K})),
     "bouwstenen:plan_list": Cell(frozenset({T, K})),
@@ -248,6 +266,14 @@ ROLE_MATRIX: dict[str, Cell] = {
 }
 
 
+def _membership(team):
+    return {"pk": MembershipFactory(team=team).pk}
+
+
+def _colleague(team) -> dict:
+    return {"pk": MembershipFactory(team=team).user_id}
+
+
 def _area(team) -> dict:
     area = area_factories.AreaFactory(code="BU05991086", name="Afrikaanderwijk")
     area.teams.add(team)
@@ -344,7 +370,10 @@ def test_every_url_has_a_row():
     missing = sorted(
         name
         for name, _ in url_patterns()
-        if name and name not in PUBLIC and name not in ROLE_MATRIX
+        if name
+        and name not in PUBLIC
+        and name not in ROLE_MATRIX
+        and not is_admin(name)  # one block: test_no_role_reaches_the_admin
     )
     lines = "\n".join(
         f'    "{name}": Cell(frozenset({{B, W, T, K, BH}})),  # keep only the '
@@ -401,3 +430,70 @@ def test_the_matrix_can_fail(client, member, team):
     """A cell that says 'not allowed' for a page everyone may open is caught."""
     client.force_login(member(Role.BALIE, team))
     assert client.get(reverse("home")).status_code != 403
+
+
+# --- the admin, as one block ---------------------------------------------------
+# The admin decides by staff status and model permissions, not by team or role: no
+# role of the app opens it, and what it manages (users, teams, memberships, groups)
+# is for superusers, who give the second factor first.
+SUPERUSER_ONLY = (
+    "admin:wijkteam_user_",
+    "admin:auth_user_password_change",
+    "admin:wijkteam_team_",
+    "admin:auth_group_",
+)
+
+
+def _admin_urls() -> list[str]:
+    return [
+        reverse(name, kwargs=admin_kwargs(pattern) or None)
+        for name, pattern in url_patterns()
+        if is_admin(name) and name not in PUBLIC
+    ]
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_no_role_reaches_the_admin(client, member, team, role):
+    client.force_login(member(role, team))
+    urls = _admin_urls()
+    assert len(urls) >= 50
+    for url in urls:
+        for method in (client.get, client.post):
+            response = method(url)
+            assert response.status_code == 302, f"{role} {url}"
+            assert response["Location"].startswith(reverse("admin:login")), url
+
+
+def test_staff_without_superuser_gets_403_on_users_teams_and_groups(
+    client, member, team
+):
+    """Whatever model permissions a staff beheerder holds."""
+    user = member(BH, team, is_staff=True)
+    user.user_permissions.add(*Permission.objects.all())
+    client.force_login(user)
+    # Real objects: a change or history page of a missing one redirects first.
+    group = Group.objects.create(name="Functioneel beheer")
+    objects = {"user": user.pk, "team": team.pk, "group": group.pk}
+    urls = []
+    for name, pattern in url_patterns():
+        if not (name and name.startswith(SUPERUSER_ONLY)):
+            continue
+        pk = next(v for k, v in objects.items() if f"_{k}_" in name)
+        kwargs = {p: pk for p in parameters(pattern)}
+        urls.append(reverse(name, kwargs=kwargs or None))
+    assert len(urls) >= 15
+    for url in urls:
+        for method in (client.get, client.post):
+            assert method(url).status_code == 403, url
+
+
+def test_a_superuser_without_the_second_factor_reaches_no_admin_page(
+    settings, client, db
+):
+    settings.OTP_ENFORCED = True
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    for url in _admin_urls():
+        for method in (client.get, client.post):
+            response = method(url)
+            assert response.status_code == 302, url
+            assert response["Location"].startswith(reverse("two_factor_setup")), url

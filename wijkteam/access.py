@@ -56,6 +56,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # Functioneel beheer.
     "beheer": frozenset({Role.BEHEERDER}),
     "accesslog.view": frozenset({Role.BEHEERDER}),
+    # The members of the team: add, change or end a role, deactivate, reset link.
+    "team.manage": frozenset({Role.BEHEERDER}),
     # Areas and their CBS figures are shared by every team of the gemeente, so only
     # the gemeente-wide role imports them; a team's beheerder may read the history.
     "area.import": frozenset({Role.GEMEENTEBEHEERDER}),

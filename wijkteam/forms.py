@@ -1,6 +1,11 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, UsernameField
 from django.core.validators import MaxLengthValidator
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Layout, Row
+
+from wijkteam.constants import Role
 
 
 class LoginForm(AuthenticationForm):
@@ -26,3 +31,66 @@ class LoginForm(AuthenticationForm):
         self.fields["password"].widget = forms.PasswordInput(
             attrs={"autocomplete": "current-password"}
         )
+
+
+ROLE_CHOICES = [("", "Kies een rol"), *Role.choices]
+ROLE_ERRORS = {
+    "required": "Kies een rol.",
+    "invalid_choice": "Kies een rol uit de lijst.",
+}
+
+
+class MemberAddForm(forms.Form):
+    """A member of the own team: an existing account by its user name, or a new
+    one (then with a name). The beheerder never sets rights beyond the role."""
+
+    username = UsernameField(
+        label="Gebruikersnaam",
+        max_length=150,
+        error_messages={"required": "Vul een gebruikersnaam in."},
+    )
+    first_name = forms.CharField(label="Voornaam", max_length=150, required=False)
+    last_name = forms.CharField(label="Achternaam", max_length=150, required=False)
+    email = forms.EmailField(
+        label="E-mailadres",
+        required=False,
+        error_messages={"invalid": "Vul een geldig e-mailadres in."},
+    )
+    role = forms.ChoiceField(
+        label="Rol", choices=ROLE_CHOICES, error_messages=ROLE_ERRORS
+    )
+    moederorganisatie = forms.CharField(
+        label="Moederorganisatie", max_length=120, required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].help_text = (
+            "Bestaat het account al (ook in een ander team), dan krijgt het deze rol "
+            "in uw team; voor een nieuw account zijn voor- en achternaam nodig."
+        )
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Row(
+                Column("username", css_class="col-md-4"),
+                Column("first_name", css_class="col-md-4"),
+                Column("last_name", css_class="col-md-4"),
+            ),
+            Row(
+                Column("email", css_class="col-md-4"),
+                Column("role", css_class="col-md-4"),
+                Column("moederorganisatie", css_class="col-md-4"),
+            ),
+        )
+
+
+class MembershipRoleForm(forms.Form):
+    role = forms.ChoiceField(
+        label="Nieuwe rol", choices=ROLE_CHOICES, error_messages=ROLE_ERRORS
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False

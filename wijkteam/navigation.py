@@ -28,6 +28,7 @@ ITEMS: list[NavItem] = [
     NavItem("Gebieden", "gebiedsanalyse:area_list", "area.view"),
     NavItem("Sociale kaart", "gebiedsanalyse:place_list", "area.view"),
     NavItem("Wijkanalyse", "gebiedsanalyse:wijkanalyse", "area.view"),
+    NavItem("Medewerkers", "member_list", "team.manage"),
     NavItem("Toegangslog", "accesslog_list", "accesslog.view"),
     NavItem("Inzageverzoek", "cases:inzage", "inzage.request"),
     NavItem("CBS-import", "gebiedsanalyse:cbs_upload", "area.import"),

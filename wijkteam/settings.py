@@ -181,6 +181,9 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
+# A forgotten password: the team's beheerder makes a link to choose a new one
+# (wijkteam/member_views.py), valid once and for this many hours.
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_HOURS", 24) * 3600
 
 # Optional single sign-on with OpenID Connect (wijkteam/oidc.py), off by default.
 # Users must already exist (matched by e-mail, else user name); roles stay in the app.

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from wijkteam import beheer_views, export_views, two_factor_views, views
+from wijkteam import beheer_views, export_views, member_views, two_factor_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -29,6 +29,44 @@ urlpatterns = [
         "beheer/toegangslog/opvallend/",
         beheer_views.accesslog_unusual,
         name="accesslog_unusual",
+    ),
+    # The beheerder manages the current team's members (wijkteam/member_views.py).
+    path("beheer/medewerkers/", member_views.member_list, name="member_list"),
+    path(
+        "beheer/medewerkers/toevoegen/",
+        member_views.member_add_view,
+        name="member_add",
+    ),
+    path(
+        "beheer/medewerkers/<int:pk>/",
+        member_views.member_detail,
+        name="member_detail",
+    ),
+    path(
+        "beheer/medewerkers/<int:pk>/deactiveren/",
+        member_views.member_deactivate,
+        name="member_deactivate",
+    ),
+    path(
+        "beheer/medewerkers/<int:pk>/herstellink/",
+        member_views.member_reset_link,
+        name="member_reset_link",
+    ),
+    path(
+        "beheer/lidmaatschappen/<int:pk>/rol/",
+        member_views.membership_role,
+        name="membership_role",
+    ),
+    path(
+        "beheer/lidmaatschappen/<int:pk>/beeindigen/",
+        member_views.membership_end_view,
+        name="membership_end",
+    ),
+    # Public: the link a beheerder made, to choose a new password once.
+    path(
+        "accounts/wachtwoord/<uidb64>/<token>/",
+        member_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
     ),
     path("team/", views.team_current, name="team_current"),
     path("team/kiezen/", views.switch_team, name="team_switch"),
