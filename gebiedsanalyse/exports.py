@@ -16,6 +16,7 @@ the first kind: they may hold team figures.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from django.db.models import Q
@@ -90,6 +91,32 @@ def team_tables(team: Team, area: Area, period: teamfigures.Period) -> list:
     return tables
 
 
+# Value columns per printed table: with the buurt column, six fit an A4 page in
+# portrait without breaking a word ("Maatschappelijke participatie", "< 5").
+MAX_PRINTED_COLUMNS = 6
+
+
+def split_columns(
+    table: teamfigures.Table, most: int = MAX_PRINTED_COLUMNS
+) -> list[teamfigures.Table]:
+    """A table too wide for the page as tables of at most `most` value columns,
+    each with the buurt column. The parts are about equal (13 columns: 5, 5, 3;
+    never a last part of one) and their captions say which part of how many."""
+    count = len(table.columns)
+    if count <= most:
+        return [table]
+    size = math.ceil(count / math.ceil(count / most))
+    starts = range(0, count, size)
+    return [
+        teamfigures.Table(
+            caption=f"{table.caption} (deel {n} van {len(starts)})",
+            columns=table.columns[start : start + size],
+            rows=[(label, cells[start : start + size]) for label, cells in table.rows],
+        )
+        for n, start in enumerate(starts, start=1)
+    ]
+
+
 def build_context(object_id: int, version: int | None, *, job) -> dict:
     area = Area.objects.select_related("parent").get(pk=object_id)
     team = job.team
@@ -99,6 +126,7 @@ def build_context(object_id: int, version: int | None, *, job) -> dict:
         and job.requested_by is not None
         and can(job.requested_by, "teamfigures.view", team)
     )
+    tables = team_tables(team, area, period) if may_see_team_figures else []
     return {
         "area": area,
         "team": team,
@@ -106,7 +134,7 @@ def build_context(object_id: int, version: int | None, *, job) -> dict:
         "children": list(area.children.order_by("name")),
         "places": list(SocialPlace.objects.for_team(team).in_area(area)),
         "resources": list(Resource.objects.for_team(team).in_area(area)),
-        "team_tables": team_tables(team, area, period) if may_see_team_figures else [],
+        "team_tables": [part for table in tables for part in split_columns(table)],
         "team_figures_shown": may_see_team_figures,
         "period": period,
         "printed_at": timezone.localtime(),
