@@ -14,6 +14,11 @@ from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
 
+from django_otp.plugins.otp_static.admin import StaticDeviceAdmin
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
 from wijkteam.models import ExportJob, Membership, Team, User
 from wijkteam.services import user_deactivate
 
@@ -82,6 +87,22 @@ admin.site.unregister(Group)
 
 @admin.register(Group)
 class GroupAdmin(SuperuserOnly, DjangoGroupAdmin):
+    pass
+
+
+# A device's page shows its secret (QR code): whoever reads it has the second
+# factor of that account. A superuser deletes a lost device (docs/security.md).
+admin.site.unregister(TOTPDevice)
+admin.site.unregister(StaticDevice)
+
+
+@admin.register(TOTPDevice)
+class SuperuserTOTPDeviceAdmin(SuperuserOnly, TOTPDeviceAdmin):
+    pass
+
+
+@admin.register(StaticDevice)
+class SuperuserStaticDeviceAdmin(SuperuserOnly, StaticDeviceAdmin):
     pass
 
 

@@ -11,6 +11,7 @@ from wijkteam.constants import Role
 from wijkteam.demo import _beheer_group
 from wijkteam.models import AccessLogEntry, Membership, User
 from wijkteam.tests.factories import UserFactory
+from wijkteam.tests.factories_security import TOTPDeviceFactory
 
 # What the demo's "Functioneel beheer" group used to hold: enough for a beheerder
 # to add a membership in another team and to tick is_superuser.
@@ -86,6 +87,25 @@ def test_a_staff_beheerder_cannot_open_another_team_s_user_or_its_password(
         assert client.post(url, data).status_code == 403, name
     other.refresh_from_db()
     assert other.check_password("geheim-wachtwoord-123")
+
+
+def test_a_staff_member_cannot_read_another_s_second_factor(
+    client, staff_beheerder, member, other_team
+):
+    """A device's page shows its secret: whoever reads it holds the second factor."""
+    device = TOTPDeviceFactory(user=member(Role.WIJKTEAMLID, other_team))
+    staff_beheerder.user_permissions.add(
+        *Permission.objects.filter(content_type__app_label__startswith="otp_")
+    )
+    client.force_login(staff_beheerder)
+    for url in (
+        reverse("admin:otp_totp_totpdevice_changelist"),
+        reverse("admin:otp_totp_totpdevice_change", args=[device.pk]),
+        reverse("admin:otp_totp_totpdevice_config", args=[device.pk]),
+        reverse("admin:otp_totp_totpdevice_qrcode", args=[device.pk]),
+        reverse("admin:otp_static_staticdevice_changelist"),
+    ):
+        assert client.get(url).status_code == 403, url
 
 
 def test_the_admin_index_lists_none_of_them_for_staff(client, staff_beheerder):
