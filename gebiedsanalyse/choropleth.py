@@ -2,7 +2,8 @@
 
 No tile server and no JavaScript: lon/lat are projected equirectangularly with the
 longitude scaled by cos(latitude of the map centre), which is accurate enough at
-the scale of one gemeente. Every area is a link to its own page.
+the scale of one gemeente. Every area is a link to its own page and carries a
+label (its name, or its number in the table beside the map).
 """
 
 from __future__ import annotations
@@ -10,12 +11,16 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 
 WIDTH = 640
 PADDING = 4
 # Sequential blues (ColorBrewer "Blues", 5 classes); dark text stays legible on all.
 PALETTE = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"]
 NO_DATA = "#d9d9d9"
+# Up to this many areas the map carries their names; more get numbers (the table
+# beside the map names them), or the names would cover each other.
+MAX_NAMED = 12
 
 
 @dataclass
@@ -62,6 +67,37 @@ def colour(value, bounds: list[float]) -> str:
     return PALETTE[-1]
 
 
+def _edges(ring):
+    # A GeoJSON ring is closed; closing it again only adds an edge of length 0.
+    return pairwise(ring + ring[:1])
+
+
+def _ring_area(ring) -> float:
+    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in _edges(ring)) / 2)
+
+
+def label_point(rings: list[list[tuple[float, float]]]) -> tuple[float, float]:
+    """A point inside the area (in map coordinates) to write its label on.
+
+    The middle of the widest stretch of the largest ring on the horizontal line
+    through its vertical centre: inside also for a crescent or an L-shaped buurt,
+    where the centroid may fall outside."""
+    ring = max(rings, key=_ring_area)
+    ys = [y for _, y in ring]
+    y = (min(ys) + max(ys)) / 2
+    crossings = sorted(
+        x1 + (y - y1) * (x2 - x1) / (y2 - y1)
+        for (x1, y1), (x2, y2) in _edges(ring)
+        if (y1 <= y < y2) or (y2 <= y < y1)
+    )
+    stretches = list(zip(crossings[::2], crossings[1::2], strict=False))
+    if not stretches:
+        xs = [x for x, _ in ring]
+        return (min(xs) + max(xs)) / 2, y
+    left, right = max(stretches, key=lambda s: s[1] - s[0])
+    return (left + right) / 2, y
+
+
 def build(areas: list[MapArea], fmt=lambda v: f"{v:g}") -> dict | None:
     """Paths, viewBox and legend for the template; None without any boundary."""
     drawn = [a for a in areas if a.geometry]
@@ -80,24 +116,42 @@ def build(areas: list[MapArea], fmt=lambda v: f"{v:g}") -> dict | None:
     scale = (WIDTH - 2 * PADDING) / span_x
     height = round(span_y * scale + 2 * PADDING)
 
+    def project(lon, lat):
+        return (
+            PADDING + (lon - min_lon) * kx * scale,
+            PADDING + (max_lat - lat) * scale,
+        )
+
     def point(lon, lat):
-        x = PADDING + (lon - min_lon) * kx * scale
-        y = PADDING + (max_lat - lat) * scale
+        x, y = project(lon, lat)
         return f"{x:.1f} {y:.1f}"
 
     values = [float(a.value) for a in drawn if a.value is not None]
     bounds = classes(values)
+    # Every area is labelled on the map, so no one has to hover to find it: by
+    # name when there are few, else by its number in the table beside the map.
+    numbered = len(drawn) > MAX_NAMED
     shapes = []
-    for area in drawn:
+    for number, area in enumerate(sorted(drawn, key=lambda a: a.name), start=1):
         d = " ".join(
             "M" + " L".join(point(lon, lat) for lon, lat, *_ in ring) + " Z"
             for ring in _rings(area.geometry)
         )
+        rings = [
+            [project(lon, lat) for lon, lat, *_ in ring]
+            for ring in _rings(area.geometry)
+        ]
+        x, y = label_point(rings)
+        fill = colour(area.value, bounds)
         shapes.append(
             {
                 "area": area,
                 "d": d,
-                "fill": colour(area.value, bounds),
+                "fill": fill,
+                "number": number,
+                "label": str(number) if numbered else area.name,
+                "x": f"{x:.1f}",
+                "y": f"{y:.1f}",
             }
         )
     legend = []
@@ -113,6 +167,7 @@ def build(areas: list[MapArea], fmt=lambda v: f"{v:g}") -> dict | None:
         "width": WIDTH,
         "height": height,
         "shapes": shapes,
+        "numbered": numbered,
         "legend": legend,
         "missing": [a for a in areas if not a.geometry],
     }
