@@ -375,7 +375,7 @@ AXES_USERNAME_FORM_FIELD = "username"
 # sees personal data. OTP_ENFORCED exists for the test suite only (tests that are
 # about 2FA switch it on); production leaves it unset.
 OTP_REQUIRED_ROLES = env_list(
-    "OTP_REQUIRED_ROLES", "balie,wijkteamlid,teamleider,beheerder"
+    "OTP_REQUIRED_ROLES", "balie,wijkteamlid,teamleider,beheerder,gemeentebeheerder"
 )
 OTP_ENFORCED = env_bool("OTP_ENFORCED", True)
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Wijkteam")

@@ -40,9 +40,10 @@ def password_login(client, username):
 
 
 def test_required_roles_are_those_that_see_personal_data(settings):
-    # The beheerder reads the access log and builds inzage-PDFs of whole dossiers.
+    # The beheerder reads the access log and builds inzage-PDFs of whole dossiers;
+    # the gemeentebeheerder changes the area data every team relies on.
     assert set(settings.OTP_REQUIRED_ROLES) == {
-        "balie", "wijkteamlid", "teamleider", "beheerder"
+        "balie", "wijkteamlid", "teamleider", "beheerder", "gemeentebeheerder"
     }  # fmt: skip
 
 
