@@ -40,7 +40,7 @@ def _get(url: str) -> int:
 
     opener = urllib.request.build_opener(NoRedirect)
     try:
-        with opener.open(request, timeout=5) as response:
+        with opener.open(request, timeout=20) as response:
             return response.status
     except urllib.error.HTTPError as error:
         return error.code
@@ -62,12 +62,13 @@ def test_the_access_log_line_has_the_path_but_no_query_string(tmp_path):
         try:
             path = reverse("cases:person_search")
             url = f"http://127.0.0.1:{port}{path}?bsn={BSN}&naam=x"
-            deadline = time.monotonic() + 30
+            # Generous: the first request loads Django, slow on a busy machine.
+            deadline = time.monotonic() + 90
             while True:
                 try:
                     status = _get(url)
                     break
-                except (ConnectionError, urllib.error.URLError):
+                except (ConnectionError, TimeoutError, urllib.error.URLError):
                     if proc.poll() is not None or time.monotonic() > deadline:
                         pytest.fail("gunicorn did not start")
                     time.sleep(0.2)
@@ -76,12 +77,13 @@ def test_the_access_log_line_has_the_path_but_no_query_string(tmp_path):
             proc.wait(timeout=20)
     logged = log_path.read_text().splitlines()
     lines = [line for line in logged if f"GET {path}" in line]
-    assert len(lines) == 1, "no access log line for the request"
-    line = lines[0]
-    assert f'"GET {path} HTTP/1.1" {status}' in line
-    # Not in an assertion message: the suite's log scan would count the BSN.
-    assert BSN not in line
-    assert "naam=x" not in line and "?" not in line
+    # One line, or more where a first try timed out on a busy machine.
+    assert lines, "no access log line for the request"
+    assert f'"GET {path} HTTP/1.1" {status}' in lines[-1]
+    for line in lines:
+        # Not in an assertion message: the suite's log scan would count the BSN.
+        assert BSN not in line
+        assert "naam=x" not in line and "?" not in line
 
 
 def test_the_image_and_compose_start_gunicorn_with_that_config():
