@@ -35,13 +35,13 @@ from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from cases.constants import ZrmDomain  # noqa: E402
-from cases.models import Case, Household, HouseholdMember, Person  # noqa: E402
-from cases.services_measuring import (  # noqa: E402
+from cases.intake.constants import ZrmDomain  # noqa: E402
+from cases.measuring.services import (  # noqa: E402
     ladder_measurement_record,
     moral_deliberation_record,
     zrm_assessment_record,
 )
+from cases.models import Case, Household, HouseholdMember, Person  # noqa: E402
 from gebiedsanalyse import teamfigures  # noqa: E402
 from gebiedsanalyse.models import Area  # noqa: E402
 from wijkteam.constants import Role  # noqa: E402

@@ -40,7 +40,7 @@ from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from bench.casework import setup, timed  # noqa: E402  (sets up Django)
-from cases.constants import ZrmDomain  # noqa: E402
+from cases.intake.constants import ZrmDomain  # noqa: E402
 from cases.models import (  # noqa: E402
     Case,
     Household,

@@ -6,9 +6,10 @@ class CasesConfig(AppConfig):
     verbose_name = "Voordeur en casusregie"
 
     def ready(self) -> None:
-        from cases.accesslog_review import own_persons
-        from cases.exports import EXPORT_KIND as INZAGE_KIND
-        from cases.exports_plan import EXPORT_KIND as PLAN_KIND
+        from cases.plan.exports import EXPORT_KIND as PLAN_KIND
+        from cases.privacy import inzage  # noqa: F401  (registers the sections)
+        from cases.privacy.accesslog_review import own_persons
+        from cases.privacy.exports import EXPORT_KIND as INZAGE_KIND
         from wijkteam.accesslog_review import register_own_persons
         from wijkteam.exports import register
 

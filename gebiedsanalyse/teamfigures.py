@@ -28,7 +28,7 @@ from django.db.models import (
 )
 from django.utils import timezone
 
-from cases.constants import Channel, ZrmDomain
+from cases.intake.constants import Channel, ZrmDomain
 from cases.models import Case, Question, ZrmDomainScore, ZrmLatestScore
 from gebiedsanalyse.services import SMALL_NUMBER, suppress_small
 
@@ -241,7 +241,7 @@ def _latest_scores_in_period(team, period: Period):
 def _latest_scores(team, period: Period):
     """The same rows from the trigger-kept `ZrmLatestScore` (one row per person
     and domain): right only when the period ends today or later, since no
-    assessment lies in the future (`services_measuring._check_date`), so the
+    assessment lies in the future (`cases.measuring.services._check_date`), so the
     latest score overall is the latest in the period."""
     return ZrmLatestScore.objects.filter(
         team=team,

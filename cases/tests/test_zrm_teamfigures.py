@@ -8,7 +8,7 @@ from django.utils import timezone
 
 import pytest
 
-from cases.constants import ZrmDomain
+from cases.intake.constants import ZrmDomain
 from cases.tests.factories import CaseFactory, HouseholdMemberFactory, PersonFactory
 from cases.tests.factories_measuring import ZrmAssessmentFactory
 from gebiedsanalyse import teamfigures

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 import pytest
 
-from cases.constants import Channel, ZrmDomain
+from cases.intake.constants import Channel, ZrmDomain
 from cases.tests.factories import (
     CaseFactory,
     HouseholdMemberFactory,

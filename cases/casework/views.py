@@ -1,0 +1,539 @@
+"""Casus-regie views: werkbak, casus list and page, assignment, journal, status.
+
+Balie never gets here (case.view / case.assign are team workers only); another
+team's casus is 404. Every page writes the access log for each person shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Exists, OuterRef
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from cases.casework import reads as werkbak_reads
+from cases.casework.constants import CaseStatus
+from cases.casework.forms import (
+    CaseAssignForm,
+    CaseFilterForm,
+    CaseloadForm,
+    CaseStatusForm,
+    ContractHoursForm,
+    HouseholdMemberForm,
+    JournalForm,
+    WerkbakFilterForm,
+)
+from cases.casework.services import (
+    AlreadyMember,
+    AssignmentConflict,
+    AssignmentError,
+    CaseAlreadyOpen,
+    JournalLocked,
+    assignments_mark_seen,
+    case_assign,
+    case_change_status,
+    caseload_preview,
+    caseload_reassign,
+    contract_hours_set,
+    household_member_add,
+    journal_add,
+    journal_edit,
+)
+from cases.models import (
+    Case,
+    CaseAssignment,
+    CaseSettings,
+    HouseholdMember,
+    JournalEntry,
+    Question,
+)
+from cases.network.services import referral_signals
+from cases.persons.validators import search_key
+from cases.plan.services import overdue_cases, overdue_count
+from wijkteam.access import can, get_object_for_user, team_permission_required
+from wijkteam.accesslog import log_access, log_access_of_query
+from wijkteam.constants import AccessAction
+from wijkteam.models import team_workers
+from wijkteam.workflow import TransitionNotAllowed
+
+# Lists on the werkbak show the oldest first, at most this many (counts on top).
+WERKBAK_LIMIT = 25
+CASE_LIST_PAGE = 50
+
+
+def get_case_for_user(request: HttpRequest, pk: int, permission: str = "case.view"):
+    return get_object_for_user(
+        request,
+        Case.objects.select_related("team", "household", "regievoerder", "opened_by"),
+        permission,
+        pk=pk,
+    )
+
+
+def _log_households(request, cases, purpose: str) -> None:
+    """One row per person in the households shown (their names are on the page)."""
+    household_ids = list({c.household_id for c in cases})
+    log_access_of_query(
+        request,
+        action=AccessAction.VIEW,
+        person_ids=HouseholdMember.objects.filter(
+            household_id__in=household_ids
+        ).values_list("person_id", flat=True),
+        purpose=purpose,
+    )
+
+
+def _settings_for(team) -> CaseSettings:
+    return CaseSettings.objects.filter(team=team).first() or CaseSettings(team=team)
+
+
+# --- werkbak -------------------------------------------------------------------
+
+
+@team_permission_required("case.assign")
+@require_GET
+def werkbak(request: HttpRequest) -> HttpResponse:
+    team = request.team
+    signal_settings = _settings_for(team)
+    workers = list(team_workers(team).order_by("first_name", "last_name"))
+    filter_form = WerkbakFilterForm(request.GET or None, team=team, workers=workers)
+    flt = filter_form.to_filter()
+    team_cases = werkbak_reads.filtered_cases(team, flt)
+    order = "-opened_at" if request.GET.get("sort") == "nieuw" else "opened_at"
+    unassigned_qs = werkbak_reads.unassigned_cases(
+        team_cases, flt, signal_settings.unassigned_days
+    )
+    unassigned = []
+    if flt.shows_unassigned():
+        unassigned = list(unassigned_qs.for_lists().order_by(order)[:WERKBAK_LIMIT])
+    stale_unassigned = {
+        c.pk
+        for c in unassigned
+        if c.opened_at < _days_ago(signal_settings.unassigned_days)
+    }
+    no_contact_qs = team_cases.without_contact_for(signal_settings.no_contact_weeks)
+    no_contact = []
+    if flt.shows_no_contact():
+        no_contact = list(
+            no_contact_qs.for_lists().order_by("last_contact_on", "opened_at")[
+                :WERKBAK_LIMIT
+            ]
+        )
+    # Issue 5: actions past their date and verwijzingen waiting past their norm,
+    # narrowed to the filter's regievoerder/buurt only when one is chosen.
+    narrowed = team_cases.values("pk") if flt.narrows_cases else None
+    overdue_qs = overdue_cases(team)
+    if narrowed is not None:
+        overdue_qs = overdue_qs.filter(pk__in=narrowed)
+    overdue = []
+    if flt.shows_overdue():
+        overdue = list(overdue_qs.for_lists()[:WERKBAK_LIMIT])
+    over_norm, over_norm_count = [], None
+    if flt.shows_over_norm():
+        over_norm, over_norm_count = referral_signals(team, cases=narrowed)
+    load = werkbak_reads.workload(team, flt, workers)
+    # The same options in every row's select: built once (a template loop per row
+    # was most of the werkbak's rendering time).
+    worker_options = format_html_join(
+        "",
+        '<option value="{}">{} ({})</option>',
+        ((w.pk, str(w), w.open_cases) for w in load.rows),
+    )
+    # One CSRF field for the 25 assign forms: {% csrf_token %} masks the token
+    # anew for every form, which was a third of each row's rendering time.
+    csrf_input = format_html(
+        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">',
+        get_token(request),
+    )
+    shown = [*unassigned, *no_contact, *overdue, *(r.case for r in over_norm)]
+    _log_households(request, shown, "werkbak")
+    # Open and unassigned come from the workload's grouped query; a list shown
+    # whole needs no COUNT.
+    counts = {
+        "open": load.open_count(flt),
+        "unassigned": load.unassigned_count(flt)
+        if flt.signal != werkbak_reads.SIGNAL_WAITING
+        else _count(unassigned, unassigned_qs),
+        "no_contact": _count(no_contact, no_contact_qs)
+        if flt.shows_no_contact()
+        else no_contact_qs.count(),
+    }
+    if flt.shows_overdue():
+        counts["overdue"] = _count(overdue, overdue_qs)
+    if flt.shows_over_norm():
+        counts["over_norm"] = over_norm_count
+    query = request.GET.copy()
+    query.pop("sort", None)
+    return render(
+        request,
+        "cases/werkbak.html",
+        {
+            "team": team,
+            "unassigned": unassigned,
+            "stale_unassigned": stale_unassigned,
+            "no_contact": no_contact,
+            "over_norm": over_norm,  # issue 5: verwijzingen boven de wachttijdnorm
+            "overdue": overdue,  # plan (issue 5)
+            "workload": load.rows,
+            "worker_options": worker_options,
+            "csrf_input": csrf_input,
+            "counts": counts,
+            "signal_settings": signal_settings,
+            "sort": "nieuw" if order.startswith("-") else "oud",
+            "today": timezone.localdate(),
+            "filter_form": filter_form,
+            "filter": flt,
+            "query": query.urlencode(),
+        },
+    )
+
+
+def _count(shown: list, qs) -> int:
+    """The list's total: its length when shown whole, else a COUNT."""
+    return len(shown) if len(shown) < WERKBAK_LIMIT else qs.count()
+
+
+@team_permission_required("case.assign")
+@require_http_methods(["GET", "POST"])
+def contract_hours(request: HttpRequest) -> HttpResponse:
+    """The teamleider keeps the contract hours of the team's workers."""
+    team = request.team
+    workers = team_workers(team).order_by("first_name", "last_name")
+    hours = werkbak_reads.member_hours(team)
+    form = ContractHoursForm(
+        request.POST if request.method == "POST" else None,
+        workers=workers,
+        hours=hours,
+    )
+    if request.method == "POST":
+        if form.is_valid():
+            contract_hours_set(team=team, hours_by_user=form.hours_by_user())
+            messages.success(request, "Contracturen opgeslagen.")
+            return redirect("cases:werkbak")
+        return render(request, "cases/contract_hours.html", {"form": form}, status=400)
+    return render(request, "cases/contract_hours.html", {"form": form})
+
+
+def _days_ago(days: int):
+    return timezone.now() - dt.timedelta(days=days)
+
+
+@team_permission_required("case.assign")
+@require_http_methods(["GET", "POST"])
+def caseload_transfer(request: HttpRequest) -> HttpResponse:
+    """Preview first (GET), then move the whole caseload (POST)."""
+    team = request.team
+    data = request.POST if request.method == "POST" else (request.GET or None)
+    form = CaseloadForm(data, team=team)
+    moves = []
+    if form.is_valid():
+        kwargs = {
+            "team": team,
+            "from_user": form.cleaned_data["from_user"],
+            "to_users": list(form.cleaned_data["to_users"]),
+        }
+        if request.method == "POST":
+            try:
+                moved = caseload_reassign(
+                    by=request.user, reason=form.cleaned_data["reason"], **kwargs
+                )
+            except (AssignmentError, AssignmentConflict) as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(request, f"{moved} casus(sen) overgedragen.")
+                return redirect("cases:werkbak")
+        moves = caseload_preview(**kwargs)
+        _log_households(request, [m.case for m in moves], "caseload overdragen")
+    return render(
+        request,
+        "cases/caseload_transfer.html",
+        {"form": form, "moves": moves},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+# --- casus list and page -------------------------------------------------------
+
+
+@team_permission_required("case.view")
+@require_GET
+def case_list(request: HttpRequest) -> HttpResponse:
+    team = request.team
+    form = CaseFilterForm(request.GET or None, team=team)
+    cases = Case.objects.of_team(team).for_lists()
+    filters = form.cleaned_data if form.is_valid() else {}
+    scope = filters.get("scope") or "mine"
+    if scope == "mine":
+        cases = cases.filter(regievoerder=request.user)
+    if filters.get("status"):
+        cases = cases.filter(status=filters["status"])
+    else:
+        cases = cases.open()
+    if filters.get("regievoerder"):
+        cases = cases.filter(regievoerder=filters["regievoerder"])
+    if filters.get("leefgebied"):
+        cases = cases.filter(
+            Exists(
+                Question.objects.filter(
+                    case=OuterRef("pk"), domains__contains=[filters["leefgebied"]]
+                )
+            )
+        )
+    if filters.get("buurt"):
+        # Any member of the household lives in the buurt; Exists: no duplicates.
+        cases = cases.filter(
+            Exists(
+                HouseholdMember.objects.filter(
+                    household_id=OuterRef("household_id"),
+                    person__buurt=filters["buurt"],
+                )
+            )
+        )
+    if filters.get("q"):
+        # Names of the household's members, through the persons' trigram index.
+        members = HouseholdMember.objects.filter(person__team=team)
+        for word in search_key(filters["q"]).split():
+            members = members.filter(person__search_name__contains=word)
+        cases = cases.filter(household_id__in=members.values("household_id"))
+    unseen = CaseAssignment.objects.filter(
+        case=OuterRef("pk"), to_user=request.user, seen_at__isnull=True
+    )
+    try:
+        page = max(1, int(request.GET.get("pagina", 1)))
+    except ValueError:
+        page = 1
+    start = (page - 1) * CASE_LIST_PAGE
+    cases = list(
+        cases.annotate(is_new=Exists(unseen)).order_by("-opened_at", "-id")[
+            start : start + CASE_LIST_PAGE + 1
+        ]
+    )
+    has_next = len(cases) > CASE_LIST_PAGE
+    cases = cases[:CASE_LIST_PAGE]
+    _log_households(request, cases, "casussen")
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(
+        request,
+        "cases/case_list.html",
+        {
+            "form": form,
+            "cases": cases,
+            "scope": scope,
+            "page": page,
+            "has_next": has_next,
+            "query": query.urlencode(),
+        },
+    )
+
+
+@login_required
+@require_GET
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_case_for_user(request, pk)
+    return _render_case(request, case)
+
+
+def _render_case(request, case, *, status=200, **forms):
+    members = list(
+        HouseholdMember.objects.filter(household=case.household).select_related(
+            "person"
+        )
+    )
+    log_access(
+        request,
+        action=AccessAction.VIEW,
+        person_ids=[m.person_id for m in members] or [None],
+        obj=case,
+        purpose="casus inzien",
+    )
+    if case.regievoerder_id == request.user.pk:
+        assignments_mark_seen(case=case, user=request.user)
+    questions = list(case.questions.select_related("person", "vraagverheldering"))
+    journal = list(case.journal.select_related("author", "corrects"))
+    timeline = _timeline(case, journal)
+    signal_settings = _settings_for(case.team)
+    no_contact = (
+        case.status != CaseStatus.AFGESLOTEN
+        and Case.objects.filter(pk=case.pk)
+        .without_contact_for(signal_settings.no_contact_weeks)
+        .exists()
+    )
+    now = timezone.now()
+    # issue 5: verwijzingen boven de wachttijdnorm (details on the netwerk tab)
+    over_norm = case.referrals.breaching().count()
+    return render(
+        request,
+        "cases/case_detail.html",
+        {
+            "case": case,
+            "members": members,
+            "questions": questions,
+            "journal": [(e, e.editable_by(request.user, now)) for e in journal],
+            "timeline": timeline,
+            "no_contact": no_contact,
+            "over_norm": over_norm,
+            "overdue_actions": overdue_count(case),  # plan (issue 5)
+            "signal_settings": signal_settings,
+            "journal_form": forms.get("journal_form")
+            or JournalForm(initial={"contact_on": timezone.localdate()}),
+            "status_form": forms.get("status_form") or CaseStatusForm(case=case),
+            "assign_form": forms.get("assign_form") or CaseAssignForm(case=case),
+            "member_form": forms.get("member_form") or HouseholdMemberForm(case=case),
+            "can_assign": can(request.user, "case.assign", case.team),
+            "can_edit": can(request.user, "case.edit", case.team),
+        },
+        status=status,
+    )
+
+
+def _timeline(case, journal) -> list[dict]:
+    items = [
+        {"at": h.at, "what": f"Status: {h.get_to_status_display()}", "who": h.by,
+         "note": h.note}
+        for h in case.status_changes.select_related("by")
+    ]  # fmt: skip
+    items += [
+        {"at": a.at, "what": f"Regievoerder: {a.to_user}", "who": a.by,
+         "note": a.reason}
+        for a in case.assignments.select_related("by", "to_user")
+    ]  # fmt: skip
+    items += [
+        {"at": e.created_at, "what": f"Journaal: {e.get_kind_display()}",
+         "who": e.author, "note": e.note[:120]}
+        for e in journal
+    ]  # fmt: skip
+    return sorted(items, key=lambda i: i["at"], reverse=True)
+
+
+@login_required
+@require_POST
+def case_assign_view(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_case_for_user(request, pk, "case.assign")
+    form = CaseAssignForm(request.POST, case=case)
+    if not form.is_valid():
+        return _render_case(request, case, assign_form=form, status=400)
+    try:
+        case_assign(
+            case=case,
+            to=form.cleaned_data["regievoerder"],
+            by=request.user,
+            reason=form.cleaned_data["reason"],
+            expected=form.cleaned_data["expected"],
+        )
+    except AssignmentConflict as exc:
+        messages.error(request, str(exc))
+    except AssignmentError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request, f"{form.cleaned_data['regievoerder']} is nu regievoerder."
+        )
+    if request.POST.get("next_page") == "werkbak":
+        return redirect("cases:werkbak")
+    return redirect("cases:case_detail", pk=case.pk)
+
+
+@login_required
+@require_POST
+def case_status_view(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_case_for_user(request, pk, "case.edit")
+    form = CaseStatusForm(request.POST, case=case)
+    if not form.is_valid():
+        return _render_case(request, case, status_form=form, status=400)
+    try:
+        case_change_status(case=case, by=request.user, **form.cleaned_data)
+    except (TransitionNotAllowed, CaseAlreadyOpen) as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "De status is bijgewerkt.")
+    return redirect("cases:case_detail", pk=case.pk)
+
+
+@login_required
+@require_POST
+def journal_add_view(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_case_for_user(request, pk, "case.edit")
+    form = JournalForm(request.POST)
+    if not form.is_valid():
+        return _render_case(request, case, journal_form=form, status=400)
+    journal_add(case=case, by=request.user, **form.cleaned_data)
+    messages.success(request, "Het contactmoment is vastgelegd.")
+    return redirect("cases:case_detail", pk=case.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def journal_edit_view(request: HttpRequest, pk: int, entry_pk: int) -> HttpResponse:
+    case = get_case_for_user(request, pk, "case.edit")
+    entry = get_object_for_user(
+        request,
+        JournalEntry,
+        "case.edit",
+        team_field="case__team",
+        pk=entry_pk,
+        case=case,
+    )
+    if not entry.editable_by(request.user):
+        messages.error(
+            request,
+            "Deze notitie is definitief. Voeg een correctie toe als nieuwe regel.",
+        )
+        return redirect("cases:case_detail", pk=case.pk)
+    fields = ("contact_on", "kind", "initiated_by", "present", "note")
+    form = JournalForm(
+        request.POST or None, initial={f: getattr(entry, f) for f in fields}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            journal_edit(entry=entry, by=request.user, **form.cleaned_data)
+        except JournalLocked as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "De notitie is aangepast.")
+        return redirect("cases:case_detail", pk=case.pk)
+    # The note is about the household, whose name is on the page: one row per member.
+    members = HouseholdMember.objects.filter(household_id=case.household_id)
+    log_access(
+        request, action=AccessAction.VIEW, obj=case,
+        person_ids=list(members.values_list("person_id", flat=True)) or [None],
+        purpose="journaalregel wijzigen",
+    )  # fmt: skip
+    return render(
+        request,
+        "cases/journal_edit.html",
+        {"case": case, "entry": entry, "form": form},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@login_required
+@require_POST
+def household_member_add_view(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_case_for_user(request, pk, "case.edit")
+    form = HouseholdMemberForm(request.POST, case=case)
+    if form.is_valid():
+        try:
+            member = household_member_add(
+                case=case, by=request.user, **form.service_kwargs()
+            )
+        except AlreadyMember as exc:
+            form.add_error("person_choice", str(exc))
+        else:
+            log_access(
+                request,
+                action=AccessAction.CHANGE,
+                person_ids=[member.person_id],
+                obj=case,
+                purpose="lid van het huishouden toegevoegd",
+            )
+            messages.success(request, f"{member.person} is toegevoegd.")
+            return redirect("cases:case_detail", pk=case.pk)
+    return _render_case(request, case, member_form=form, status=400)
