@@ -16,6 +16,7 @@ from cases.casework.constants import (
     LegalFramework,
 )
 from cases.casework.querysets import CaseQuerySet
+from wijkteam.workflow import StatusHistory
 
 
 class Case(models.Model):
@@ -135,7 +136,7 @@ class Case(models.Model):
         return (timezone.localdate() - timezone.localdate(self.opened_at)).days
 
 
-class CaseStatusChange(models.Model):
+class CaseStatusChange(StatusHistory):
     """Append-only history of a casus's status."""
 
     case = models.ForeignKey(
@@ -145,22 +146,10 @@ class CaseStatusChange(models.Model):
         "van", max_length=20, choices=CaseStatus.choices, blank=True
     )
     to_status = models.CharField("naar", max_length=20, choices=CaseStatus.choices)
-    at = models.DateTimeField("tijdstip", default=timezone.now)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name="door",
-    )
-    note = models.CharField("toelichting", max_length=300, blank=True)
 
-    class Meta:
-        ordering = ["at", "id"]
+    class Meta(StatusHistory.Meta):
         verbose_name = "statuswijziging casus"
         verbose_name_plural = "statuswijzigingen casussen"
-
-    def __str__(self) -> str:
-        return f"{self.from_status or '—'} → {self.to_status}"
 
 
 class CaseAssignment(models.Model):

@@ -38,7 +38,7 @@ from cases.persons.services import person_create
 from cases.tasks import notify_regievoerder
 from wijkteam.constants import Role
 from wijkteam.models import Membership, Team, User, team_workers
-from wijkteam.workflow import TransitionNotAllowed
+from wijkteam.workflow import transition
 
 UNSET = object()
 
@@ -348,39 +348,36 @@ def case_change_status(
         raise ValueError("Afsluiten vraagt een reden.")
     if legal_framework:
         LegalFramework(legal_framework)  # ValueError for an unknown kader
-    with transaction.atomic():
-        locked = Case.objects.select_for_update().get(pk=case.pk)
-        if to not in CASE_TRANSITIONS.get(locked.status, frozenset()):
-            raise TransitionNotAllowed(locked.status, to)
-        previous = locked.status
-        locked.status = to
-        if to == CaseStatus.AFGESLOTEN:
-            locked.closed_at = timezone.now()
-            locked.close_reason, locked.evaluation = close_reason, evaluation
-            label = CloseReason(close_reason).label.lower()
-            if legal_framework is not None:
-                locked.legal_framework = legal_framework
-            if locked.legal_framework:
-                kader = LegalFramework(locked.legal_framework).label
-                label = f"{label} (wettelijk kader: {kader})"
-            note = f"{label}: {evaluation}" if evaluation else label
-        elif previous == CaseStatus.AFGESLOTEN:
-            locked.closed_at, locked.close_reason, locked.evaluation = None, "", ""
-            note = f"heropend: {note}" if note else "heropend"
-        try:
-            with transaction.atomic():
-                locked.save(
-                    update_fields=[
-                        "status",
-                        "closed_at",
-                        "close_reason",
-                        "evaluation",
-                        "legal_framework",
-                    ]
-                )
-        except IntegrityError as exc:
-            raise CaseAlreadyOpen() from exc
-        CaseStatusChange.objects.create(
-            case=locked, from_status=previous, to_status=to, by=by, note=note[:300]
-        )
-    return locked
+    try:
+        with transition(
+            case,
+            to=to,
+            by=by,
+            note=note,
+            transitions=CASE_TRANSITIONS,
+            history=CaseStatusChange,
+        ) as move:
+            locked = move.row
+            if to == CaseStatus.AFGESLOTEN:
+                locked.closed_at = timezone.now()
+                locked.close_reason, locked.evaluation = close_reason, evaluation
+                label = CloseReason(close_reason).label.lower()
+                if legal_framework is not None:
+                    locked.legal_framework = legal_framework
+                if locked.legal_framework:
+                    kader = LegalFramework(locked.legal_framework).label
+                    label = f"{label} (wettelijk kader: {kader})"
+                move.note = f"{label}: {evaluation}" if evaluation else label
+            elif move.previous == CaseStatus.AFGESLOTEN:
+                locked.closed_at, locked.close_reason, locked.evaluation = None, "", ""
+                move.note = f"heropend: {note}" if note else "heropend"
+            move.fields += [
+                "closed_at",
+                "close_reason",
+                "evaluation",
+                "legal_framework",
+            ]
+    except IntegrityError as exc:
+        # The unique "one open casus per household" index refused the reopening.
+        raise CaseAlreadyOpen() from exc
+    return move.row

@@ -17,6 +17,7 @@ from cases.intake.constants import (
     ZrmDomain,
 )
 from cases.intake.querysets import QuestionQuerySet
+from wijkteam.workflow import StatusHistory
 
 
 class Voorziening(models.Model):
@@ -166,7 +167,7 @@ class Question(models.Model):
         return self.voorziening_text
 
 
-class QuestionStatusChange(models.Model):
+class QuestionStatusChange(StatusHistory):
     """Append-only history of a question's status."""
 
     question = models.ForeignKey(
@@ -176,22 +177,10 @@ class QuestionStatusChange(models.Model):
         "van", max_length=24, choices=QuestionStatus.choices, blank=True
     )
     to_status = models.CharField("naar", max_length=24, choices=QuestionStatus.choices)
-    at = models.DateTimeField("tijdstip", default=timezone.now)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name="door",
-    )
-    note = models.CharField("toelichting", max_length=300, blank=True)
 
-    class Meta:
-        ordering = ["at", "id"]
+    class Meta(StatusHistory.Meta):
         verbose_name = "statuswijziging vraag"
         verbose_name_plural = "statuswijzigingen vragen"
-
-    def __str__(self) -> str:
-        return f"{self.from_status or '—'} → {self.to_status}"
 
 
 class Vraagverheldering(models.Model):

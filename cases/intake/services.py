@@ -29,7 +29,7 @@ from cases.models import (
 )
 from cases.persons.services import household_for_person, person_create
 from wijkteam.models import Team, User
-from wijkteam.workflow import TransitionNotAllowed
+from wijkteam.workflow import transition
 
 
 def _initial_status(outcome: str, assigned_to: User | None) -> str:
@@ -112,20 +112,18 @@ def question_change_status(
     *, question: Question, to: str, by: User, note: str = "", **changes
 ) -> Question:
     """Move a question to `to` (locking it), with `changes` to its fields."""
-    with transaction.atomic():
-        locked = Question.objects.select_for_update().get(pk=question.pk)
-        allowed = QUESTION_TRANSITIONS.get(locked.status, frozenset())
-        if to not in allowed:
-            raise TransitionNotAllowed(locked.status, to)
-        previous = locked.status
-        locked.status = to
+    with transition(
+        question,
+        to=to,
+        by=by,
+        note=note,
+        transitions=QUESTION_TRANSITIONS,
+        history=QuestionStatusChange,
+    ) as move:
         for name, value in changes.items():
-            setattr(locked, name, value)
-        locked.save(update_fields=["status", *changes])
-        QuestionStatusChange.objects.create(
-            question=locked, from_status=previous, to_status=to, by=by, note=note[:300]
-        )
-    return locked
+            setattr(move.row, name, value)
+        move.fields += list(changes)
+    return move.row
 
 
 def question_plan(

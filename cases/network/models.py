@@ -26,6 +26,7 @@ from cases.network.querysets import (
     NetworkEntryQuerySet,
     ReferralQuerySet,
 )
+from wijkteam.workflow import StatusHistory
 
 
 class Provider(models.Model):
@@ -221,7 +222,7 @@ def due_date(asked_on: dt.date, norm_weeks: int) -> dt.date:
     return asked_on + dt.timedelta(weeks=norm_weeks)
 
 
-class ReferralStatusChange(models.Model):
+class ReferralStatusChange(StatusHistory):
     """Append-only history of a verwijzing's status."""
 
     referral = models.ForeignKey(
@@ -231,22 +232,10 @@ class ReferralStatusChange(models.Model):
         "van", max_length=20, choices=ReferralStatus.choices, blank=True
     )
     to_status = models.CharField("naar", max_length=20, choices=ReferralStatus.choices)
-    at = models.DateTimeField("tijdstip", default=timezone.now)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name="door",
-    )
-    note = models.CharField("toelichting", max_length=300, blank=True)
 
-    class Meta:
-        ordering = ["at", "id"]
+    class Meta(StatusHistory.Meta):
         verbose_name = "statuswijziging verwijzing"
         verbose_name_plural = "statuswijzigingen verwijzingen"
-
-    def __str__(self) -> str:
-        return f"{self.from_status or '—'} → {self.to_status}"
 
 
 class Allocation(models.Model):
@@ -317,7 +306,7 @@ class Allocation(models.Model):
         )
 
 
-class AllocationStatusChange(models.Model):
+class AllocationStatusChange(StatusHistory):
     """Append-only history of a toekenning's status."""
 
     allocation = models.ForeignKey(
@@ -329,22 +318,10 @@ class AllocationStatusChange(models.Model):
     to_status = models.CharField(
         "naar", max_length=20, choices=AllocationStatus.choices
     )
-    at = models.DateTimeField("tijdstip", default=timezone.now)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name="door",
-    )
-    note = models.CharField("toelichting", max_length=300, blank=True)
 
-    class Meta:
-        ordering = ["at", "id"]
+    class Meta(StatusHistory.Meta):
         verbose_name = "statuswijziging toekenning"
         verbose_name_plural = "statuswijzigingen toekenningen"
-
-    def __str__(self) -> str:
-        return f"{self.from_status or '—'} → {self.to_status}"
 
 
 class NetworkEntry(models.Model):

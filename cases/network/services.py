@@ -40,7 +40,7 @@ from cases.network.constants import (
 )
 from cases.network.models import due_date
 from wijkteam.models import Team, User
-from wijkteam.workflow import TransitionNotAllowed
+from wijkteam.workflow import transition
 
 # How many overdue verwijzingen the werkbak lists (the count is on top).
 SIGNAL_LIMIT = 25
@@ -199,27 +199,26 @@ def referral_change_status(
     on = on or timezone.localdate()
     if on > timezone.localdate():
         raise NetworkError("De datum ligt in de toekomst.")
-    with transaction.atomic():
-        locked = Referral.objects.select_for_update().get(pk=referral.pk)
-        if to not in REFERRAL_TRANSITIONS.get(locked.status, frozenset()):
-            raise TransitionNotAllowed(locked.status, to)
-        fields = ["status"]
+    with transition(
+        referral,
+        to=to,
+        by=by,
+        note=note,
+        transitions=REFERRAL_TRANSITIONS,
+        history=ReferralStatusChange,
+    ) as move:
+        locked = move.row
         if to == ReferralStatus.GESTART:
             if on < locked.asked_on:
                 raise NetworkError("De zorg kan niet vóór de aanvraag starten.")
             locked.started_on = on
-            fields.append("started_on")
+            move.fields.append("started_on")
         elif to == ReferralStatus.AFGEROND:
             if on < locked.started_on:
                 raise NetworkError("De zorg kan niet vóór de start afgerond zijn.")
             locked.ended_on = on
-            fields.append("ended_on")
-        previous, locked.status = locked.status, to
-        locked.save(update_fields=fields)
-        ReferralStatusChange.objects.create(
-            referral=locked, from_status=previous, to_status=to, by=by, note=note
-        )
-    return locked
+            move.fields.append("ended_on")
+    return move.row
 
 
 def referral_signals(
@@ -283,29 +282,28 @@ def allocation_change_status(
     """aangevraagd → toegekend/afgewezen (on = besluitdatum); toegekend →
     beëindigd (on = einddatum, when earlier than the one set)."""
     on = on or timezone.localdate()
-    with transaction.atomic():
-        locked = Allocation.objects.select_for_update().get(pk=allocation.pk)
-        if to not in ALLOCATION_TRANSITIONS.get(locked.status, frozenset()):
-            raise TransitionNotAllowed(locked.status, to)
-        fields = ["status"]
+    with transition(
+        allocation,
+        to=to,
+        by=by,
+        note=note,
+        transitions=ALLOCATION_TRANSITIONS,
+        history=AllocationStatusChange,
+    ) as move:
+        locked = move.row
         if to in (AllocationStatus.TOEGEKEND, AllocationStatus.AFGEWEZEN):
             locked.decided_on = on
-            fields.append("decided_on")
+            move.fields.append("decided_on")
         elif to == AllocationStatus.BEEINDIGD:
             if locked.start_on and on < locked.start_on:
                 raise NetworkError("De einddatum ligt vóór de ingangsdatum.")
             if locked.end_on is None or on < locked.end_on:
                 locked.end_on = on
-                fields.append("end_on")
-        previous, locked.status = locked.status, to
-        locked.save(update_fields=fields)
-        AllocationStatusChange.objects.create(
-            allocation=locked, from_status=previous, to_status=to, by=by, note=note
-        )
-    return locked
+                move.fields.append("end_on")
+    return move.row
 
 
-# --- corrections after saving (issue 5) ----------------------------------------
+# --- corrections after saving ----------------------------------------
 
 # The fields of a network entry that may change, with their label in a summary.
 NETWORK_EDITABLE = {

@@ -15,6 +15,7 @@ from django.utils import timezone
 from cases.intake.constants import ZrmDomain
 from cases.plan.constants import ActionWho, GoalOwner, GoalStatus, PlanStatus
 from cases.plan.querysets import PlanActionQuerySet
+from wijkteam.workflow import StatusHistory
 
 
 class Plan(models.Model):
@@ -84,7 +85,7 @@ class PlanGoal(models.Model):
         return f"{self.get_domain_display()}: {self.text[:60]}"
 
 
-class PlanGoalStatusChange(models.Model):
+class PlanGoalStatusChange(StatusHistory):
     """Append-only history of a goal's status."""
 
     goal = models.ForeignKey(
@@ -94,22 +95,10 @@ class PlanGoalStatusChange(models.Model):
         "van", max_length=20, choices=GoalStatus.choices, blank=True
     )
     to_status = models.CharField("naar", max_length=20, choices=GoalStatus.choices)
-    at = models.DateTimeField("tijdstip", default=timezone.now)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name="door",
-    )
-    note = models.CharField("toelichting", max_length=300, blank=True)
 
-    class Meta:
-        ordering = ["at", "id"]
+    class Meta(StatusHistory.Meta):
         verbose_name = "statuswijziging doel"
         verbose_name_plural = "statuswijzigingen doelen"
-
-    def __str__(self) -> str:
-        return f"{self.from_status or '—'} → {self.to_status}"
 
 
 class PlanAction(models.Model):

@@ -32,7 +32,7 @@ from cases.plan.constants import (
     PlanStatus,
 )
 from wijkteam.models import User, team_workers
-from wijkteam.workflow import TransitionNotAllowed
+from wijkteam.workflow import transition
 
 DOMAIN_ORDER = {value: index for index, value in enumerate(ZrmDomain.values)}
 
@@ -236,21 +236,23 @@ def goal_change_status(
 ) -> PlanGoal:
     """Move a goal along GOAL_TRANSITIONS; behaald keeps the date it was reached."""
     with transaction.atomic():
-        plan = _lock_plan(goal.plan.case, by)
-        locked = PlanGoal.objects.get(pk=goal.pk, plan=plan)
-        if to not in GOAL_TRANSITIONS.get(locked.status, frozenset()):
-            raise TransitionNotAllowed(
-                locked.get_status_display(), GoalStatus(to).label
+        plan = _lock_plan(goal.plan.case, by)  # the plan's lock guards its goals
+        with transition(
+            PlanGoal.objects.get(pk=goal.pk, plan=plan),
+            to=to,
+            by=by,
+            note=note,
+            transitions=GOAL_TRANSITIONS,
+            history=PlanGoalStatusChange,
+            lock=False,
+            labels=True,
+        ) as move:
+            move.row.reached_on = (
+                (on or timezone.localdate()) if to == "behaald" else None
             )
-        previous = locked.status
-        locked.status = to
-        locked.reached_on = (on or timezone.localdate()) if to == "behaald" else None
-        locked.save(update_fields=["status", "reached_on"])
-        PlanGoalStatusChange.objects.create(
-            goal=locked, from_status=previous, to_status=to, by=by, note=note[:300]
-        )
+            move.fields.append("reached_on")
         _changed(plan, by)
-    return locked
+    return move.row
 
 
 def _who(case: Case, kind: str, member, user, name: str) -> tuple:
