@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cases.access import get_question_for_user
 from cases.casework.services import CaseAlreadyOpen
 from cases.intake import services
 from cases.intake.constants import Channel, QuestionStatus, Urgency
@@ -28,23 +29,12 @@ from cases.models import Question
 from cases.persons.forms import ANONYMOUS, NEW, PersonSearchForm
 from cases.persons.models import Person
 from cases.persons.querysets import SEARCH_LIMIT
-from wijkteam.access import can, get_object_for_user, team_permission_required
+from wijkteam.access import can, team_permission_required
 from wijkteam.accesslog import log_access
 from wijkteam.constants import AccessAction
 from wijkteam.workflow import TransitionNotAllowed
 
 CLARIFIABLE = (QuestionStatus.WACHTRIJ, QuestionStatus.GEPLAND)
-
-
-def get_question_for_user(request: HttpRequest, pk: int, permission: str) -> Question:
-    return get_object_for_user(
-        request,
-        Question.objects.select_related(
-            "team", "person", "assigned_to", "voorziening", "registered_by", "case"
-        ),
-        permission,
-        pk=pk,
-    )
 
 
 def _person_ids(questions) -> list[int]:

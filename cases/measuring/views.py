@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cases.access import get_case_for_user, household_members, log_household_access
 from cases.casework.constants import CaseStatus
-from cases.casework.views import get_case_for_user
 from cases.measuring.constants import CorrectionAction, CorrectionKind
 from cases.measuring.forms import (
     LadderCorrectionForm,
@@ -41,7 +41,6 @@ from cases.measuring.services import (
 )
 from cases.models import (
     Correction,
-    HouseholdMember,
     LadderMeasurement,
     MoralDeliberation,
     ZrmAssessment,
@@ -49,28 +48,6 @@ from cases.models import (
 from wijkteam.access import can
 from wijkteam.accesslog import log_access
 from wijkteam.constants import AccessAction
-
-
-def household_members(case) -> list[HouseholdMember]:
-    """The household of the casus, with their persons (the tabs show them all)."""
-    return list(
-        HouseholdMember.objects.filter(household_id=case.household_id).select_related(
-            "person"
-        )
-    )
-
-
-def log_household_read(
-    request, case, members, purpose: str, action=AccessAction.VIEW
-) -> None:
-    """One access-log row per household member shown on a page of the casus."""
-    log_access(
-        request,
-        action=action,
-        person_ids=[m.person_id for m in members] or [None],
-        obj=case,
-        purpose=purpose,
-    )
 
 
 def _initial() -> dict:
@@ -89,7 +66,7 @@ def _can_correct(request, case, permission: str) -> bool:
 
 def _render_metingen(request, case, *, status=200, zrm_form=None, ladder_form=None):
     members = household_members(case)
-    log_household_read(request, case, members, "metingen inzien")
+    log_household_access(request, case, members=members, purpose="metingen inzien")
     corrections = _corrections(case, CorrectionKind.ZRM, CorrectionKind.LADDER)
     corrected = {
         (c.kind, c.object_id)
@@ -192,13 +169,16 @@ def moreel_beraad(request: HttpRequest, pk: int) -> HttpResponse:
         except MeasuringError as exc:
             form.add_error("held_on", str(exc))
         else:
-            log_household_read(
-                request, case, members, "moreel beraad vastgelegd",
+            log_household_access(
+                request,
+                case,
+                members=members,
+                purpose="moreel beraad vastgelegd",
                 action=AccessAction.CHANGE,
-            )  # fmt: skip
+            )
             messages.success(request, "Het moreel beraad is vastgelegd.")
             return redirect("cases:moreel_beraad", pk=case.pk)
-    log_household_read(request, case, members, "moreel beraad inzien")
+    log_household_access(request, case, members=members, purpose="moreel beraad inzien")
     records = case.moral_deliberations.select_related("recorded_by").prefetch_related(
         "participants"
     )
@@ -222,7 +202,7 @@ def moreel_beraad(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-# Corrections after saving on the metingen and moreel beraad tabs (issue 5):
+# Corrections after saving on the metingen and moreel beraad tabs:
 # ZRM-meting corrigeren / intrekken, trede corrigeren / intrekken, moreel beraad
 # wijzigen. (Betrokkene wijzigen lives with the netwerk tab in cases/network/views.py.)
 #
@@ -255,7 +235,9 @@ def _metingen_url(case, person_id: int) -> str:
 
 
 def _page(request, case, template: str, purpose: str, form, **context):
-    log_household_read(request, case, household_members(case), purpose)
+    log_household_access(
+        request, case, members=household_members(case), purpose=purpose
+    )
     return render(
         request,
         template,
@@ -421,10 +403,13 @@ def moreel_beraad_edit(request: HttpRequest, pk: int, record_pk: int) -> HttpRes
         except MeasuringError as exc:
             form.add_error(None, str(exc))
         else:
-            log_household_read(
-                request, case, household_members(case), "moreel beraad gewijzigd",
+            log_household_access(
+                request,
+                case,
+                members=household_members(case),
+                purpose="moreel beraad gewijzigd",
                 action=AccessAction.CHANGE,
-            )  # fmt: skip
+            )
             messages.success(request, "Het moreel beraad is gewijzigd.")
             url = reverse("cases:moreel_beraad", args=[case.pk])
             return redirect(f"{url}#beraad-{record.pk}")

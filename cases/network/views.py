@@ -17,14 +17,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cases.access import get_case_for_user, get_provider_for_user, log_household_access
 from cases.casework.constants import CaseStatus
-from cases.casework.views import _log_households, get_case_for_user
 from cases.measuring.constants import CorrectionKind
 from cases.measuring.services import CLOSED
 from cases.models import (
     Allocation,
     AllocationStatusChange,
-    HouseholdMember,
     NetworkEntry,
     Provider,
     ProviderProduct,
@@ -71,25 +70,10 @@ from cases.network.services import (
     referral_create,
     waiting_time_set,
 )
-from wijkteam.access import can, get_object_for_user, team_permission_required
-from wijkteam.accesslog import log_access
-from wijkteam.constants import AccessAction
+from wijkteam.access import can, team_permission_required
 from wijkteam.workflow import TransitionNotAllowed
 
 ALLOCATION_PAGE = 50
-
-
-def _log_case(request, case, purpose: str) -> None:
-    person_ids = HouseholdMember.objects.filter(
-        household_id=case.household_id
-    ).values_list("person_id", flat=True)
-    log_access(
-        request,
-        action=AccessAction.VIEW,
-        person_ids=list(person_ids) or [None],
-        obj=case,
-        purpose=purpose,
-    )
 
 
 def _choices(transitions, choices, status) -> list[tuple[str, str]]:
@@ -109,7 +93,7 @@ def _network_changes(case, entries) -> list:
 
 
 def _render_network(request, case, *, status=200, **forms):
-    _log_case(request, case, "netwerk inzien")
+    log_household_access(request, case, purpose="netwerk inzien")
     today = timezone.localdate()
     entries = list(case.network.select_related("created_by"))
     current = [e for e in entries if e.is_current(today)]
@@ -238,7 +222,7 @@ def network_edit(request: HttpRequest, pk: int, entry_pk: int) -> HttpResponse:
             messages.success(request, f"De gegevens van {entry.name} zijn gewijzigd.")
             url = reverse("cases:case_network", args=[case.pk])
             return redirect(f"{url}#betrokkene-{entry.pk}")
-    _log_case(request, case, "betrokkene wijzigen")
+    log_household_access(request, case, purpose="betrokkene wijzigen")
     return render(
         request,
         "cases/netwerk_edit.html",
@@ -382,7 +366,7 @@ def allocation_list(request: HttpRequest) -> HttpResponse:
     )
     has_next = len(rows) > ALLOCATION_PAGE
     rows = rows[:ALLOCATION_PAGE]
-    _log_households(request, [a.case for a in rows], "toekenningen")
+    log_household_access(request, [a.case for a in rows], purpose="toekenningen")
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
@@ -406,12 +390,6 @@ def allocation_list(request: HttpRequest) -> HttpResponse:
 # verwijzing form.
 
 HISTORY_ROWS = 10
-
-
-def get_provider_for_user(request: HttpRequest, pk: int) -> Provider:
-    return get_object_for_user(
-        request, Provider.objects.select_related("team"), "beheer", pk=pk
-    )
 
 
 @team_permission_required("beheer")

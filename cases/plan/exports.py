@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils import timezone
 
-from cases.casework.views import get_case_for_user
+from cases.access import get_case_for_user
 from cases.models import Case, HouseholdMember, PlanVersion
 from cases.plan.constants import GOAL_STATUS_PLAIN, PLAN_PDF_KIND
 from cases.plan.services import plan_of, plan_snapshot, snapshot_for_display

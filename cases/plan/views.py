@@ -16,8 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cases.access import get_case_for_user, log_household_access
 from cases.casework.constants import CaseStatus
-from cases.casework.views import get_case_for_user
 from cases.models import (
     HouseholdMember,
     PlanAction,
@@ -53,8 +53,6 @@ from cases.plan.services import (
     snapshot_for_display,
 )
 from wijkteam.access import can, get_object_for_user
-from wijkteam.accesslog import log_access
-from wijkteam.constants import AccessAction
 from wijkteam.models import ExportJob, team_workers
 from wijkteam.workflow import TransitionNotAllowed
 
@@ -64,16 +62,6 @@ def _members(case) -> list[HouseholdMember]:
         HouseholdMember.objects.filter(household=case.household)
         .select_related("person")
         .order_by("-is_main_contact", "id")
-    )
-
-
-def _log(request, case, members, purpose: str) -> None:
-    log_access(
-        request,
-        action=AccessAction.VIEW,
-        person_ids=[m.person_id for m in members] or [None],
-        obj=case,
-        purpose=purpose,
     )
 
 
@@ -147,7 +135,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _render_plan(request, case, *, status=200, goal_form=None, vaststellen_form=None):
     members = _members(case)
-    _log(request, case, members, "plan inzien")
+    log_household_access(request, case, members=members, purpose="plan inzien")
     plan = plan_of(case)
     today = timezone.localdate()
     groups, goals, overdue = [], [], 0
@@ -243,7 +231,7 @@ def plan_goal_edit(request: HttpRequest, pk: int, goal_pk: int) -> HttpResponse:
         else:
             messages.success(request, "Het doel is aangepast.")
             return redirect("cases:plan", pk=case.pk)
-    _log(request, case, members, "doel wijzigen")
+    log_household_access(request, case, members=members, purpose="doel wijzigen")
     return render(
         request,
         "cases/plan_goal_edit.html",
@@ -276,7 +264,12 @@ def plan_goal_status(request: HttpRequest, pk: int, goal_pk: int) -> HttpRespons
 
 
 def _action_page(request, case, goal, form, members, *, action=None):
-    _log(request, case, members, "actie wijzigen" if action else "actie toevoegen")
+    log_household_access(
+        request,
+        case,
+        members=members,
+        purpose="actie wijzigen" if action else "actie toevoegen",
+    )
     return render(
         request,
         "cases/plan_action_form.html",
@@ -391,7 +384,9 @@ def plan_version(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     if version is None:
         raise Http404
     members = _members(case)
-    _log(request, case, members, f"planversie {number} inzien")
+    log_household_access(
+        request, case, members=members, purpose=f"planversie {number} inzien"
+    )
     return render(
         request,
         "cases/plan_version.html",
