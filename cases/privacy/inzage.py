@@ -37,8 +37,6 @@ from cases.models import (
     ZrmAssessment,
 )
 from cases.plan.constants import ActionWho, GoalOwner
-
-# The sections of the plan, metingen and network (issue 5) live in their own module.
 from wijkteam.inzage import Block, InzageSubject, Redactor, inzage_section
 
 OTHER_PERSON = "[gezinslid]"
@@ -276,13 +274,13 @@ def journal_section(subject: InzageSubject) -> list[Block]:
 
 
 # Inzage sections for the plan, the metingen, the corrections after saving and the
-# network of a casus (issue 5), registered with the other sections. The same rules as
+# network of a casus, registered with the other sections. The same rules as
 # there: household-level records are included with other members shown by relation;
 # another member's own measurements are left out; third parties (network,
 # professionals) appear by kind and role, never by name or contact details.
 
 
-def _date(value) -> str:
+def _day(value) -> str:
     return value.strftime("%d-%m-%Y") if value else ""
 
 
@@ -335,12 +333,12 @@ def plan_section(subject: InzageSubject) -> list[Block]:
             ("Doel", subject.redact(goal.text)),
             ("Van wie", _owner(subject, goal)),
             ("Status", goal.get_status_display()),
-            ("Streefdatum", _date(goal.target_on)),
-            ("Behaald op", _date(goal.reached_on)),
+            ("Streefdatum", _day(goal.target_on)),
+            ("Behaald op", _day(goal.reached_on)),
         ]
         for a in actions.get(goal.pk, []):
-            done = f", gedaan op {_date(a.done_on)}" if a.done_on else ""
-            due = f", uiterlijk {_date(a.due_on)}" if a.due_on else ""
+            done = f", gedaan op {_day(a.done_on)}" if a.done_on else ""
+            due = f", uiterlijk {_day(a.due_on)}" if a.due_on else ""
             rows.append(
                 ("Actie", f"{subject.redact(a.what)} ({_who(subject, a)}{due}{done})")
             )
@@ -369,7 +367,7 @@ def measurement_section(subject: InzageSubject) -> list[Block]:
         ]
         blocks.append(
             Block(
-                f"ZRM-meting van {_date(a.assessed_on)}",
+                f"ZRM-meting van {_day(a.assessed_on)}",
                 _rows([("Toelichting", subject.redact(a.note))]),
                 columns=["Leefgebied", "Score (1–5)"],
                 table=table,
@@ -379,7 +377,7 @@ def measurement_section(subject: InzageSubject) -> list[Block]:
         "measured_on", "id"
     )
     table = [
-        [_date(m.measured_on), m.get_step_display(), subject.redact(m.note)]
+        [_day(m.measured_on), m.get_step_display(), subject.redact(m.note)]
         for m in steps
     ]
     if table:
@@ -403,7 +401,7 @@ def measurement_section(subject: InzageSubject) -> list[Block]:
 def moral_deliberation_section(subject: InzageSubject) -> list[Block]:
     return [
         Block(
-            f"Beraad van {_date(m.held_on)}, casus {m.case_id}",
+            f"Beraad van {_day(m.held_on)}, casus {m.case_id}",
             _rows(
                 [
                     ("Vraag of dilemma", subject.redact(m.dilemma)),
@@ -430,7 +428,7 @@ def correction_section(subject: InzageSubject) -> list[Block]:
     rows = Correction.objects.filter(case_id__in=subject.case_ids).order_by("at", "id")
     table = [
         [
-            _date(timezone.localtime(c.at)),
+            _day(timezone.localtime(c.at)),
             f"{c.get_kind_display()} {c.get_action_display().lower()}",
             subject.redact(c.reason),
             subject.redact(c.summary),
@@ -462,8 +460,8 @@ def network_section(subject: InzageSubject) -> list[Block]:
             e.get_kind_display(),
             subject.redact(e.relation),
             e.organisation,
-            _date(e.since),
-            _date(e.until),
+            _day(e.since),
+            _day(e.until),
         ]
         for e in NetworkEntry.objects.filter(case_id__in=subject.case_ids).order_by(
             "since", "id"
@@ -492,9 +490,9 @@ def referral_section(subject: InzageSubject) -> list[Block]:
             ("Zorgaanbieder", r.product.provider.name),
             ("Product", r.product.name),
             ("Reden", subject.redact(r.reason)),
-            ("Aangevraagd op", _date(r.asked_on)),
-            ("Zorg gestart op", _date(r.started_on)),
-            ("Afgerond op", _date(r.ended_on)),
+            ("Aangevraagd op", _day(r.asked_on)),
+            ("Zorg gestart op", _day(r.started_on)),
+            ("Afgerond op", _day(r.ended_on)),
             ("Status", r.get_status_display()),
         ]
         blocks.append(Block(f"Verwijzing in casus {r.case_id}", _rows(rows)))
@@ -508,9 +506,9 @@ def referral_section(subject: InzageSubject) -> list[Block]:
             ("Wettelijke grondslag", t.get_legal_basis_display()),
             ("Omschrijving", subject.redact(t.description)),
             ("Zorgaanbieder", t.provider.name if t.provider_id else ""),
-            ("Besluitdatum", _date(t.decided_on)),
-            ("Ingangsdatum", _date(t.start_on)),
-            ("Einddatum", _date(t.end_on)),
+            ("Besluitdatum", _day(t.decided_on)),
+            ("Ingangsdatum", _day(t.start_on)),
+            ("Einddatum", _day(t.end_on)),
             ("Status", t.get_status_display()),
         ]
         blocks.append(Block(f"Toekenning in casus {t.case_id}", _rows(rows)))
