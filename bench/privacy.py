@@ -44,6 +44,7 @@ django.setup()
 from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from bench.harness import Rollback  # noqa: E402
 from cases.models import (  # noqa: E402
     Case,
     CaseAssignment,
@@ -58,10 +59,6 @@ from cases.privacy.retention import retention_apply  # noqa: E402
 from wijkteam import accesslog_review  # noqa: E402
 from wijkteam.models import AccessLogEntry, Team, User  # noqa: E402
 from wijkteam.pdf import render_pdf  # noqa: E402
-
-
-class Rollback(Exception):
-    pass
 
 
 def bench_inzage(

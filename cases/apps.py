@@ -14,6 +14,6 @@ class CasesConfig(AppConfig):
         from wijkteam.exports import register
 
         register(INZAGE_KIND)  # inzageverzoek (AVG art. 15)
-        register(PLAN_KIND)  # plan (issue 5): the resident's PDF of the plan
+        register(PLAN_KIND)  # plan: the resident's PDF of the plan
         # The report of unusual access compares with the user's own casussen.
         register_own_persons(own_persons)

@@ -344,9 +344,9 @@ def load(context) -> None:
         )
 
     load_cases(context)
-    load_measuring(context)  # metingen and moreel beraad (issue 5)
-    load_network(context)  # issue 5: netwerk, verwijzingen, toekenningen
-    load_plans(context)  # plan (issue 5)
+    load_measuring(context)  # metingen and moreel beraad
+    load_network(context)  # netwerk, verwijzingen, toekenningen
+    load_plans(context)
     assign_buurten(context)
 
 

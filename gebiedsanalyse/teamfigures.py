@@ -201,7 +201,7 @@ def cases_by_buurt(*, team, period: Period, buurten, buurt=None) -> Table:
     )
 
 
-# --- average ZRM per leefgebied (issue 5/6) ---------------------------------------
+# --- average ZRM per leefgebied ---------------------------------------
 
 
 def format_average(average, persons: int) -> str:
@@ -304,5 +304,5 @@ def team_figures(*, team, period: Period, buurten, buurt=None) -> list[Table]:
         questions_by_leefgebied(**kwargs, counted=counted),
         questions_by_channel(**kwargs, counted=counted),
         cases_by_buurt(**kwargs),
-        zrm_by_buurt(**kwargs),  # issue 5/6: gemiddelde ZRM
+        zrm_by_buurt(**kwargs),  # gemiddelde ZRM
     ]

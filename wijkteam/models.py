@@ -216,7 +216,7 @@ class ExportJob(models.Model):
         return f"{base}-versie-{self.version}.pdf" if self.version else f"{base}.pdf"
 
 
-# --- security (issue 8): sessions per user ------------------------------------
+# --- security: sessions per user ------------------------------------
 
 
 class UserSession(models.Model):

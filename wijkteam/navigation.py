@@ -23,7 +23,7 @@ ITEMS: list[NavItem] = [
     NavItem("Mijn afspraken", "cases:my_appointments", "vraagverheldering.record"),
     NavItem("Werkbak", "cases:werkbak", "case.assign"),
     NavItem("Casussen", "cases:case_list", "case.view"),
-    NavItem("Toekenningen", "cases:allocation_list", "case.view"),  # issue 5
+    NavItem("Toekenningen", "cases:allocation_list", "case.view"),
     NavItem("Kwartiermaken", "bouwstenen:startdocument_list", "startdocument.view"),
     NavItem("Gebieden", "gebiedsanalyse:area_list", "area.view"),
     NavItem("Sociale kaart", "gebiedsanalyse:place_list", "area.view"),
@@ -31,7 +31,7 @@ ITEMS: list[NavItem] = [
     NavItem("Toegangslog", "accesslog_list", "accesslog.view"),
     NavItem("Inzageverzoek", "cases:inzage", "inzage.request"),
     NavItem("CBS-import", "gebiedsanalyse:cbs_upload", "beheer"),
-    NavItem("Zorgaanbieders", "cases:provider_list", "beheer"),  # issue 5
+    NavItem("Zorgaanbieders", "cases:provider_list", "beheer"),
 ]
 
 

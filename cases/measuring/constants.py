@@ -2,7 +2,7 @@ from django.db import models
 
 
 class CorrectionKind(models.TextChoices):
-    """What a correction is about (issue 5: corrections after saving)."""
+    """What a correction is about (corrections after saving)."""
 
     ZRM = "zrm", "ZRM-meting"
     LADDER = "ladder", "trede participatieladder"

@@ -162,7 +162,7 @@ class MoralDeliberationForm(forms.Form):
         return data
 
 
-# --- corrections after saving (issue 5) -------------------------------------------
+# --- corrections after saving -------------------------------------------
 
 
 def _reason_field() -> forms.CharField:

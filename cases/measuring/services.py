@@ -128,6 +128,57 @@ def _scores_text(scores: dict[str, int]) -> str:
     )
 
 
+def _lock_for_correction(model, record, person: Person | None = None):
+    """Lock the open casus, then the measurement within it (404-like DoesNotExist
+    for one of another casus); a new member must belong to the household."""
+    case = lock_open_case(record.case, MeasuringError)
+    if person is not None:
+        _check_member(case, person)
+    locked = (
+        model.objects.select_for_update(of=("self",))
+        .select_related("person")
+        .get(pk=record.pk, case=case)
+    )
+    return case, locked
+
+
+def _correct(case, locked, *, kind, by, reason, person, parts, values) -> None:
+    """Save the corrected `values` and record the correction, or refuse when
+    nothing changed. `parts` are the summary's pieces (None for no change)."""
+    parts = [p for p in parts if p]
+    if not parts:
+        raise MeasuringError(NOTHING_CHANGED)
+    persons = {locked.person_id, person.pk}
+    for name, value in values.items():
+        setattr(locked, name, value)
+    locked.save(update_fields=list(values))
+    correction_record(
+        case=case, kind=kind, action=CorrectionAction.GECORRIGEERD,
+        object_id=locked.pk, by=by, reason=reason, summary="; ".join(parts),
+        person_ids=persons,
+    )  # fmt: skip
+
+
+def _withdraw(model, record, *, kind, by, reason: str, summary):
+    """Delete a measurement entered by mistake; `summary(locked)` stays."""
+    reason = clean_reason(reason, MeasuringError)
+    with transaction.atomic():
+        case, locked = _lock_for_correction(model, record)
+        correction_record(
+            case=case, kind=kind, action=CorrectionAction.INGETROKKEN,
+            object_id=locked.pk, by=by, reason=reason, summary=summary(locked),
+            person_ids=[locked.person_id],
+        )  # fmt: skip
+        locked.delete()
+    return locked
+
+
+def _member_change(locked, person: Person) -> str | None:
+    if locked.person_id == person.pk:
+        return None
+    return change("lid", locked.person.full_name, person.full_name)
+
+
 def zrm_assessment_correct(
     *,
     assessment: ZrmAssessment,
@@ -145,18 +196,10 @@ def zrm_assessment_correct(
     scored = _valid_scores(scores)
     _check_date(assessed_on)
     with transaction.atomic():
-        case = lock_open_case(assessment.case, MeasuringError)
-        _check_member(case, person)
-        locked = (
-            ZrmAssessment.objects.select_for_update(of=("self",))
-            .select_related("person")
-            .get(pk=assessment.pk, case=case)
-        )
+        case, locked = _lock_for_correction(ZrmAssessment, assessment, person)
         rows = {s.domain: s for s in locked.scores.select_for_update()}
         parts = [
-            change("lid", locked.person.full_name, person.full_name)
-            if locked.person_id != person.pk
-            else None,
+            _member_change(locked, person),
             change("datum", day(locked.assessed_on), day(assessed_on)),
         ]
         for d in ZrmDomain:
@@ -174,16 +217,10 @@ def zrm_assessment_correct(
                 row.save(update_fields=["score"])
         if locked.note != note:
             parts.append("toelichting gewijzigd")
-        parts = [p for p in parts if p]
-        if not parts:
-            raise MeasuringError(NOTHING_CHANGED)
-        persons = {locked.person_id, person.pk}
-        locked.person, locked.assessed_on, locked.note = person, assessed_on, note
-        locked.save(update_fields=["person", "assessed_on", "note"])
-        correction_record(
-            case=case, kind=CorrectionKind.ZRM,
-            action=CorrectionAction.GECORRIGEERD, object_id=locked.pk, by=by,
-            reason=reason, summary="; ".join(parts), person_ids=persons,
+        _correct(
+            case, locked, kind=CorrectionKind.ZRM, by=by, reason=reason,
+            person=person, parts=parts,
+            values={"person": person, "assessed_on": assessed_on, "note": note},
         )  # fmt: skip
     return locked
 
@@ -192,26 +229,18 @@ def zrm_assessment_withdraw(
     *, assessment: ZrmAssessment, by, reason: str
 ) -> ZrmAssessment:
     """Delete an assessment entered by mistake; a short summary stays."""
-    reason = clean_reason(reason, MeasuringError)
-    with transaction.atomic():
-        case = lock_open_case(assessment.case, MeasuringError)
-        locked = (
-            ZrmAssessment.objects.select_for_update(of=("self",))
-            .select_related("person")
-            .get(pk=assessment.pk, case=case)
-        )
+
+    def summary(locked):
         scores = {s.domain: s.score for s in locked.scores.all()}
-        summary = (
+        return (
             f"ZRM-meting van {day(locked.assessed_on)} van "
             f"{locked.person.full_name} ingetrokken ({_scores_text(scores)})"
         )
-        correction_record(
-            case=case, kind=CorrectionKind.ZRM,
-            action=CorrectionAction.INGETROKKEN, object_id=locked.pk, by=by,
-            reason=reason, summary=summary, person_ids=[locked.person_id],
-        )  # fmt: skip
-        locked.delete()
-    return locked
+
+    return _withdraw(
+        ZrmAssessment, assessment, kind=CorrectionKind.ZRM, by=by, reason=reason,
+        summary=summary,
+    )  # fmt: skip
 
 
 def ladder_measurement_correct(
@@ -229,32 +258,20 @@ def ladder_measurement_correct(
         raise MeasuringError("Kies een trede van 1 tot en met 6.")
     _check_date(measured_on)
     with transaction.atomic():
-        case = lock_open_case(measurement.case, MeasuringError)
-        _check_member(case, person)
-        locked = (
-            LadderMeasurement.objects.select_for_update(of=("self",))
-            .select_related("person")
-            .get(pk=measurement.pk, case=case)
-        )
+        case, locked = _lock_for_correction(LadderMeasurement, measurement, person)
         parts = [
-            change("lid", locked.person.full_name, person.full_name)
-            if locked.person_id != person.pk
-            else None,
+            _member_change(locked, person),
             change("datum", day(locked.measured_on), day(measured_on)),
             change("trede", locked.step, step),
             "toelichting gewijzigd" if locked.note != note else None,
         ]
-        parts = [p for p in parts if p]
-        if not parts:
-            raise MeasuringError(NOTHING_CHANGED)
-        persons = {locked.person_id, person.pk}
-        locked.person, locked.measured_on = person, measured_on
-        locked.step, locked.note = step, note
-        locked.save(update_fields=["person", "measured_on", "step", "note"])
-        correction_record(
-            case=case, kind=CorrectionKind.LADDER,
-            action=CorrectionAction.GECORRIGEERD, object_id=locked.pk, by=by,
-            reason=reason, summary="; ".join(parts), person_ids=persons,
+        _correct(
+            case, locked, kind=CorrectionKind.LADDER, by=by, reason=reason,
+            person=person, parts=parts,
+            values={
+                "person": person, "measured_on": measured_on, "step": step,
+                "note": note,
+            },
         )  # fmt: skip
     return locked
 
@@ -262,25 +279,14 @@ def ladder_measurement_correct(
 def ladder_measurement_withdraw(
     *, measurement: LadderMeasurement, by, reason: str
 ) -> LadderMeasurement:
-    reason = clean_reason(reason, MeasuringError)
-    with transaction.atomic():
-        case = lock_open_case(measurement.case, MeasuringError)
-        locked = (
-            LadderMeasurement.objects.select_for_update(of=("self",))
-            .select_related("person")
-            .get(pk=measurement.pk, case=case)
-        )
-        summary = (
+    return _withdraw(
+        LadderMeasurement, measurement, kind=CorrectionKind.LADDER, by=by,
+        reason=reason,
+        summary=lambda locked: (
             f"Trede {locked.step} van {day(locked.measured_on)} van "
             f"{locked.person.full_name} ingetrokken"
-        )
-        correction_record(
-            case=case, kind=CorrectionKind.LADDER,
-            action=CorrectionAction.INGETROKKEN, object_id=locked.pk, by=by,
-            reason=reason, summary=summary, person_ids=[locked.person_id],
-        )  # fmt: skip
-        locked.delete()
-    return locked
+        ),
+    )  # fmt: skip
 
 
 def moral_deliberation_change(

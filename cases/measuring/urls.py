@@ -3,7 +3,7 @@ from django.urls import path
 from cases.measuring import views
 
 urlpatterns = [
-    # metingen and moreel beraad (issue 5)
+    # metingen and moreel beraad
     path("casussen/<int:pk>/metingen/", views.metingen, name="metingen"),
     path("casussen/<int:pk>/metingen/zrm/", views.zrm_add, name="zrm_add"),
     path(
@@ -16,7 +16,7 @@ urlpatterns = [
         views.moreel_beraad,
         name="moreel_beraad",
     ),
-    # corrections after saving (issue 5)
+    # corrections after saving
     path(
         "casussen/<int:pk>/metingen/zrm/<int:assessment_pk>/corrigeren/",
         views.zrm_correct,

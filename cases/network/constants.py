@@ -1,5 +1,5 @@
 """TextChoices of the network, zorgaanbieders, verwijzingen and toekenningen, with
-the allowed status transitions (issue 5: netwerk en achterdeur)."""
+the allowed status transitions (netwerk en achterdeur)."""
 
 from django.db import models
 

@@ -3,7 +3,7 @@ from django.urls import path
 from cases.network import views
 
 urlpatterns = [
-    # Netwerk en achterdeur (issue 5): netwerk, verwijzingen, toekenningen,
+    # Netwerk en achterdeur: netwerk, verwijzingen, toekenningen,
     # zorgaanbieders.
     path("casussen/<int:pk>/netwerk/", views.case_network, name="case_network"),
     path(

@@ -1,4 +1,4 @@
-"""Demo plans (issue 5): several casussen of the first team with goals in several
+"""Demo plans: several casussen of the first team with goals in several
 leefgebieden, actions (some past their date), and for some a vastgesteld version
 followed by a new concept. Idempotent: a casus that has a plan is left alone."""
 

@@ -3,7 +3,6 @@ from django.urls import path
 from cases.plan import views
 
 urlpatterns = [
-    # plan (issue 5)
     path("casussen/<int:pk>/plan/", views.plan_detail, name="plan"),
     path(
         "casussen/<int:pk>/plan/doelen/",
