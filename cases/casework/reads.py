@@ -16,7 +16,17 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from cases.casework.constants import INTENSIVE_CASE_STATUSES
-from cases.models import Case, HouseholdMember, OpenCaseCount
+from cases.models import (
+    Case,
+    CaseAssignment,
+    CaseSettings,
+    HouseholdMember,
+    OpenCaseCount,
+    Question,
+)
+from cases.network.services import referral_signals
+from cases.persons.validators import search_key
+from cases.plan.services import overdue_cases
 from wijkteam.constants import Role
 from wijkteam.models import Membership, team_workers
 
@@ -24,8 +34,8 @@ from wijkteam.models import Membership, team_workers
 SIGNAL_UNASSIGNED = "zonder_regievoerder"
 SIGNAL_WAITING = "wacht_te_lang"
 SIGNAL_NO_CONTACT = "geen_contact"
-SIGNAL_OVERDUE = "acties_over_datum"  # plan (issue 5)
-SIGNAL_OVER_NORM = "boven_wachttijdnorm"  # verwijzingen (issue 5)
+SIGNAL_OVERDUE = "acties_over_datum"
+SIGNAL_OVER_NORM = "boven_wachttijdnorm"  # verwijzingen
 NOBODY = "geen"
 
 
@@ -163,4 +173,171 @@ def workload(team, flt: WerkbakFilter, workers=None) -> Workload:
         )
     return Workload(
         rows=sorted(workers, key=lambda w: -w.open_cases), per_member=per_member
+    )
+
+
+WERKBAK_LIMIT = 25
+
+
+def case_settings(team) -> CaseSettings:
+    """The team's signal settings, or the defaults when it has none yet."""
+    return CaseSettings.objects.filter(team=team).first() or CaseSettings(team=team)
+
+
+def _days_ago(days: int):
+    return timezone.now() - dt.timedelta(days=days)
+
+
+def _count(shown: list, qs) -> int:
+    """The list's total: its length when shown whole, else a COUNT."""
+    return len(shown) if len(shown) < WERKBAK_LIMIT else qs.count()
+
+
+@dataclass
+class WerkbakPage:
+    """What the werkbak shows: the signal lists (at most WERKBAK_LIMIT each), the
+    workload per member and the counts on top."""
+
+    settings: CaseSettings
+    unassigned: list
+    stale_unassigned: set
+    no_contact: list
+    overdue: list
+    over_norm: list  # verwijzingen boven de wachttijdnorm
+    workload: Workload
+    counts: dict
+
+    @property
+    def shown(self) -> list:
+        """Every casus on the page: their households' members go in the log."""
+        return [
+            *self.unassigned,
+            *self.no_contact,
+            *self.overdue,
+            *(r.case for r in self.over_norm),
+        ]
+
+
+def werkbak_page(team, flt: WerkbakFilter, workers, *, newest_first: bool):
+    signal_settings = case_settings(team)
+    team_cases = filtered_cases(team, flt)
+    order = "-opened_at" if newest_first else "opened_at"
+    unassigned_qs = unassigned_cases(team_cases, flt, signal_settings.unassigned_days)
+    unassigned = []
+    if flt.shows_unassigned():
+        unassigned = list(unassigned_qs.for_lists().order_by(order)[:WERKBAK_LIMIT])
+    waited = _days_ago(signal_settings.unassigned_days)
+    no_contact_qs = team_cases.without_contact_for(signal_settings.no_contact_weeks)
+    no_contact = []
+    if flt.shows_no_contact():
+        no_contact = list(
+            no_contact_qs.for_lists().order_by("last_contact_on", "opened_at")[
+                :WERKBAK_LIMIT
+            ]
+        )
+    # Actions past their date and verwijzingen waiting past their norm, narrowed
+    # to the filter's regievoerder/buurt only when one is chosen.
+    narrowed = team_cases.values("pk") if flt.narrows_cases else None
+    overdue_qs = overdue_cases(team)
+    if narrowed is not None:
+        overdue_qs = overdue_qs.filter(pk__in=narrowed)
+    overdue = []
+    if flt.shows_overdue():
+        overdue = list(overdue_qs.for_lists()[:WERKBAK_LIMIT])
+    over_norm, over_norm_count = [], None
+    if flt.shows_over_norm():
+        over_norm, over_norm_count = referral_signals(team, cases=narrowed)
+    load = workload(team, flt, workers)
+    # Open and unassigned come from the workload's grouped query; a list shown
+    # whole needs no COUNT.
+    counts = {
+        "open": load.open_count(flt),
+        "unassigned": load.unassigned_count(flt)
+        if flt.signal != SIGNAL_WAITING
+        else _count(unassigned, unassigned_qs),
+        "no_contact": _count(no_contact, no_contact_qs)
+        if flt.shows_no_contact()
+        else no_contact_qs.count(),
+    }
+    if flt.shows_overdue():
+        counts["overdue"] = _count(overdue, overdue_qs)
+    if flt.shows_over_norm():
+        counts["over_norm"] = over_norm_count
+    return WerkbakPage(
+        settings=signal_settings,
+        unassigned=unassigned,
+        stale_unassigned={c.pk for c in unassigned if c.opened_at < waited},
+        no_contact=no_contact,
+        overdue=overdue,
+        over_norm=over_norm,
+        workload=load,
+        counts=counts,
+    )
+
+
+CASE_LIST_PAGE = 50
+
+
+@dataclass
+class CaseListPage:
+    cases: list
+    scope: str  # "mine" or "team"
+    number: int
+    has_next: bool
+
+
+def _filtered(cases, team, user, filters: dict):
+    if (filters.get("scope") or "mine") == "mine":
+        cases = cases.filter(regievoerder=user)
+    if filters.get("status"):
+        cases = cases.filter(status=filters["status"])
+    else:
+        cases = cases.open()
+    if filters.get("regievoerder"):
+        cases = cases.filter(regievoerder=filters["regievoerder"])
+    if filters.get("leefgebied"):
+        cases = cases.filter(
+            Exists(
+                Question.objects.filter(
+                    case=OuterRef("pk"), domains__contains=[filters["leefgebied"]]
+                )
+            )
+        )
+    if filters.get("buurt"):
+        # Any member of the household lives in the buurt; Exists: no duplicates.
+        cases = cases.filter(
+            Exists(
+                HouseholdMember.objects.filter(
+                    household_id=OuterRef("household_id"),
+                    person__buurt=filters["buurt"],
+                )
+            )
+        )
+    if filters.get("q"):
+        # Names of the household's members, through the persons' trigram index.
+        members = HouseholdMember.objects.filter(person__team=team)
+        for word in search_key(filters["q"]).split():
+            members = members.filter(person__search_name__contains=word)
+        cases = cases.filter(household_id__in=members.values("household_id"))
+    return cases
+
+
+def case_list_page(team, user, filters: dict, *, number: int) -> CaseListPage:
+    """One page of the team's casussen (the user's own by default), newest first,
+    with "Nieuw voor u" on those assigned to the user and not yet seen."""
+    cases = _filtered(Case.objects.of_team(team).for_lists(), team, user, filters)
+    unseen = CaseAssignment.objects.filter(
+        case=OuterRef("pk"), to_user=user, seen_at__isnull=True
+    )
+    start = (number - 1) * CASE_LIST_PAGE
+    rows = list(
+        cases.annotate(is_new=Exists(unseen)).order_by("-opened_at", "-id")[
+            start : start + CASE_LIST_PAGE + 1
+        ]
+    )
+    return CaseListPage(
+        cases=rows[:CASE_LIST_PAGE],
+        scope=filters.get("scope") or "mine",
+        number=number,
+        has_next=len(rows) > CASE_LIST_PAGE,
     )

@@ -6,11 +6,8 @@ team's casus is 404. Every page writes the access log for each person shown.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
@@ -18,6 +15,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cases.access import get_case_for_user, log_household_access
 from cases.casework import reads as werkbak_reads
 from cases.casework.constants import CaseStatus
 from cases.casework.forms import (
@@ -48,50 +46,17 @@ from cases.casework.services import (
 )
 from cases.models import (
     Case,
-    CaseAssignment,
-    CaseSettings,
     HouseholdMember,
     JournalEntry,
-    Question,
 )
-from cases.network.services import referral_signals
-from cases.persons.validators import search_key
-from cases.plan.services import overdue_cases, overdue_count
+from cases.plan.services import overdue_count
 from wijkteam.access import can, get_object_for_user, team_permission_required
-from wijkteam.accesslog import log_access, log_access_of_query
+from wijkteam.accesslog import log_access
 from wijkteam.constants import AccessAction
 from wijkteam.models import team_workers
 from wijkteam.workflow import TransitionNotAllowed
 
 # Lists on the werkbak show the oldest first, at most this many (counts on top).
-WERKBAK_LIMIT = 25
-CASE_LIST_PAGE = 50
-
-
-def get_case_for_user(request: HttpRequest, pk: int, permission: str = "case.view"):
-    return get_object_for_user(
-        request,
-        Case.objects.select_related("team", "household", "regievoerder", "opened_by"),
-        permission,
-        pk=pk,
-    )
-
-
-def _log_households(request, cases, purpose: str) -> None:
-    """One row per person in the households shown (their names are on the page)."""
-    household_ids = list({c.household_id for c in cases})
-    log_access_of_query(
-        request,
-        action=AccessAction.VIEW,
-        person_ids=HouseholdMember.objects.filter(
-            household_id__in=household_ids
-        ).values_list("person_id", flat=True),
-        purpose=purpose,
-    )
-
-
-def _settings_for(team) -> CaseSettings:
-    return CaseSettings.objects.filter(team=team).first() or CaseSettings(team=team)
 
 
 # --- werkbak -------------------------------------------------------------------
@@ -101,74 +66,12 @@ def _settings_for(team) -> CaseSettings:
 @require_GET
 def werkbak(request: HttpRequest) -> HttpResponse:
     team = request.team
-    signal_settings = _settings_for(team)
-    workers = list(team_workers(team).order_by("first_name", "last_name"))
+    workers = list(team_workers(team))
     filter_form = WerkbakFilterForm(request.GET or None, team=team, workers=workers)
     flt = filter_form.to_filter()
-    team_cases = werkbak_reads.filtered_cases(team, flt)
-    order = "-opened_at" if request.GET.get("sort") == "nieuw" else "opened_at"
-    unassigned_qs = werkbak_reads.unassigned_cases(
-        team_cases, flt, signal_settings.unassigned_days
-    )
-    unassigned = []
-    if flt.shows_unassigned():
-        unassigned = list(unassigned_qs.for_lists().order_by(order)[:WERKBAK_LIMIT])
-    stale_unassigned = {
-        c.pk
-        for c in unassigned
-        if c.opened_at < _days_ago(signal_settings.unassigned_days)
-    }
-    no_contact_qs = team_cases.without_contact_for(signal_settings.no_contact_weeks)
-    no_contact = []
-    if flt.shows_no_contact():
-        no_contact = list(
-            no_contact_qs.for_lists().order_by("last_contact_on", "opened_at")[
-                :WERKBAK_LIMIT
-            ]
-        )
-    # Issue 5: actions past their date and verwijzingen waiting past their norm,
-    # narrowed to the filter's regievoerder/buurt only when one is chosen.
-    narrowed = team_cases.values("pk") if flt.narrows_cases else None
-    overdue_qs = overdue_cases(team)
-    if narrowed is not None:
-        overdue_qs = overdue_qs.filter(pk__in=narrowed)
-    overdue = []
-    if flt.shows_overdue():
-        overdue = list(overdue_qs.for_lists()[:WERKBAK_LIMIT])
-    over_norm, over_norm_count = [], None
-    if flt.shows_over_norm():
-        over_norm, over_norm_count = referral_signals(team, cases=narrowed)
-    load = werkbak_reads.workload(team, flt, workers)
-    # The same options in every row's select: built once (a template loop per row
-    # was most of the werkbak's rendering time).
-    worker_options = format_html_join(
-        "",
-        '<option value="{}">{} ({})</option>',
-        ((w.pk, str(w), w.open_cases) for w in load.rows),
-    )
-    # One CSRF field for the 25 assign forms: {% csrf_token %} masks the token
-    # anew for every form, which was a third of each row's rendering time.
-    csrf_input = format_html(
-        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">',
-        get_token(request),
-    )
-    shown = [*unassigned, *no_contact, *overdue, *(r.case for r in over_norm)]
-    _log_households(request, shown, "werkbak")
-    # Open and unassigned come from the workload's grouped query; a list shown
-    # whole needs no COUNT.
-    counts = {
-        "open": load.open_count(flt),
-        "unassigned": load.unassigned_count(flt)
-        if flt.signal != werkbak_reads.SIGNAL_WAITING
-        else _count(unassigned, unassigned_qs),
-        "no_contact": _count(no_contact, no_contact_qs)
-        if flt.shows_no_contact()
-        else no_contact_qs.count(),
-    }
-    if flt.shows_overdue():
-        counts["overdue"] = _count(overdue, overdue_qs)
-    if flt.shows_over_norm():
-        counts["over_norm"] = over_norm_count
+    newest_first = request.GET.get("sort") == "nieuw"
+    page = werkbak_reads.werkbak_page(team, flt, workers, newest_first=newest_first)
+    log_household_access(request, page.shown, purpose="werkbak")
     query = request.GET.copy()
     query.pop("sort", None)
     return render(
@@ -176,17 +79,17 @@ def werkbak(request: HttpRequest) -> HttpResponse:
         "cases/werkbak.html",
         {
             "team": team,
-            "unassigned": unassigned,
-            "stale_unassigned": stale_unassigned,
-            "no_contact": no_contact,
-            "over_norm": over_norm,  # issue 5: verwijzingen boven de wachttijdnorm
-            "overdue": overdue,  # plan (issue 5)
-            "workload": load.rows,
-            "worker_options": worker_options,
-            "csrf_input": csrf_input,
-            "counts": counts,
-            "signal_settings": signal_settings,
-            "sort": "nieuw" if order.startswith("-") else "oud",
+            "unassigned": page.unassigned,
+            "stale_unassigned": page.stale_unassigned,
+            "no_contact": page.no_contact,
+            "over_norm": page.over_norm,
+            "overdue": page.overdue,
+            "workload": page.workload.rows,
+            "worker_options": _worker_options(page.workload.rows),
+            "csrf_input": _csrf_input(request),
+            "counts": page.counts,
+            "signal_settings": page.settings,
+            "sort": "nieuw" if newest_first else "oud",
             "today": timezone.localdate(),
             "filter_form": filter_form,
             "filter": flt,
@@ -195,9 +98,23 @@ def werkbak(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _count(shown: list, qs) -> int:
-    """The list's total: its length when shown whole, else a COUNT."""
-    return len(shown) if len(shown) < WERKBAK_LIMIT else qs.count()
+def _worker_options(rows):
+    """The same options in every row's select, built once (a template loop per
+    row was most of the werkbak's rendering time)."""
+    return format_html_join(
+        "",
+        '<option value="{}">{} ({})</option>',
+        ((w.pk, str(w), w.open_cases) for w in rows),
+    )
+
+
+def _csrf_input(request):
+    """One CSRF field for the 25 assign forms: {% csrf_token %} masks the token
+    anew for every form, which was a third of each row's rendering time."""
+    return format_html(
+        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">',
+        get_token(request),
+    )
 
 
 @team_permission_required("case.assign")
@@ -219,10 +136,6 @@ def contract_hours(request: HttpRequest) -> HttpResponse:
             return redirect("cases:werkbak")
         return render(request, "cases/contract_hours.html", {"form": form}, status=400)
     return render(request, "cases/contract_hours.html", {"form": form})
-
-
-def _days_ago(days: int):
-    return timezone.now() - dt.timedelta(days=days)
 
 
 @team_permission_required("case.assign")
@@ -250,7 +163,9 @@ def caseload_transfer(request: HttpRequest) -> HttpResponse:
                 messages.success(request, f"{moved} casus(sen) overgedragen.")
                 return redirect("cases:werkbak")
         moves = caseload_preview(**kwargs)
-        _log_households(request, [m.case for m in moves], "caseload overdragen")
+        log_household_access(
+            request, [m.case for m in moves], purpose="caseload overdragen"
+        )
     return render(
         request,
         "cases/caseload_transfer.html",
@@ -265,59 +180,16 @@ def caseload_transfer(request: HttpRequest) -> HttpResponse:
 @team_permission_required("case.view")
 @require_GET
 def case_list(request: HttpRequest) -> HttpResponse:
-    team = request.team
-    form = CaseFilterForm(request.GET or None, team=team)
-    cases = Case.objects.of_team(team).for_lists()
+    form = CaseFilterForm(request.GET or None, team=request.team)
     filters = form.cleaned_data if form.is_valid() else {}
-    scope = filters.get("scope") or "mine"
-    if scope == "mine":
-        cases = cases.filter(regievoerder=request.user)
-    if filters.get("status"):
-        cases = cases.filter(status=filters["status"])
-    else:
-        cases = cases.open()
-    if filters.get("regievoerder"):
-        cases = cases.filter(regievoerder=filters["regievoerder"])
-    if filters.get("leefgebied"):
-        cases = cases.filter(
-            Exists(
-                Question.objects.filter(
-                    case=OuterRef("pk"), domains__contains=[filters["leefgebied"]]
-                )
-            )
-        )
-    if filters.get("buurt"):
-        # Any member of the household lives in the buurt; Exists: no duplicates.
-        cases = cases.filter(
-            Exists(
-                HouseholdMember.objects.filter(
-                    household_id=OuterRef("household_id"),
-                    person__buurt=filters["buurt"],
-                )
-            )
-        )
-    if filters.get("q"):
-        # Names of the household's members, through the persons' trigram index.
-        members = HouseholdMember.objects.filter(person__team=team)
-        for word in search_key(filters["q"]).split():
-            members = members.filter(person__search_name__contains=word)
-        cases = cases.filter(household_id__in=members.values("household_id"))
-    unseen = CaseAssignment.objects.filter(
-        case=OuterRef("pk"), to_user=request.user, seen_at__isnull=True
-    )
     try:
-        page = max(1, int(request.GET.get("pagina", 1)))
+        number = max(1, int(request.GET.get("pagina", 1)))
     except ValueError:
-        page = 1
-    start = (page - 1) * CASE_LIST_PAGE
-    cases = list(
-        cases.annotate(is_new=Exists(unseen)).order_by("-opened_at", "-id")[
-            start : start + CASE_LIST_PAGE + 1
-        ]
+        number = 1
+    page = werkbak_reads.case_list_page(
+        request.team, request.user, filters, number=number
     )
-    has_next = len(cases) > CASE_LIST_PAGE
-    cases = cases[:CASE_LIST_PAGE]
-    _log_households(request, cases, "casussen")
+    log_household_access(request, page.cases, purpose="casussen")
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
@@ -325,10 +197,10 @@ def case_list(request: HttpRequest) -> HttpResponse:
         "cases/case_list.html",
         {
             "form": form,
-            "cases": cases,
-            "scope": scope,
-            "page": page,
-            "has_next": has_next,
+            "cases": page.cases,
+            "scope": page.scope,
+            "page": page.number,
+            "has_next": page.has_next,
             "query": query.urlencode(),
         },
     )
@@ -359,7 +231,7 @@ def _render_case(request, case, *, status=200, **forms):
     questions = list(case.questions.select_related("person", "vraagverheldering"))
     journal = list(case.journal.select_related("author", "corrects"))
     timeline = _timeline(case, journal)
-    signal_settings = _settings_for(case.team)
+    signal_settings = werkbak_reads.case_settings(case.team)
     no_contact = (
         case.status != CaseStatus.AFGESLOTEN
         and Case.objects.filter(pk=case.pk)
@@ -367,7 +239,7 @@ def _render_case(request, case, *, status=200, **forms):
         .exists()
     )
     now = timezone.now()
-    # issue 5: verwijzingen boven de wachttijdnorm (details on the netwerk tab)
+    # verwijzingen boven de wachttijdnorm (details on the netwerk tab)
     over_norm = case.referrals.breaching().count()
     return render(
         request,
@@ -380,7 +252,7 @@ def _render_case(request, case, *, status=200, **forms):
             "timeline": timeline,
             "no_contact": no_contact,
             "over_norm": over_norm,
-            "overdue_actions": overdue_count(case),  # plan (issue 5)
+            "overdue_actions": overdue_count(case),
             "signal_settings": signal_settings,
             "journal_form": forms.get("journal_form")
             or JournalForm(initial={"contact_on": timezone.localdate()}),
