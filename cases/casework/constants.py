@@ -60,7 +60,5 @@ OPEN_CASE_STATUSES = (
     CaseStatus.IN_BEHANDELING,
     CaseStatus.MONITORING,
 )
-
-
 # Statuses that count as intensive in the werkbak's workload figures.
 INTENSIVE_CASE_STATUSES = (CaseStatus.IN_BEHANDELING,)

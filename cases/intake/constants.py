@@ -87,8 +87,6 @@ QUESTION_TRANSITIONS: dict[str, frozenset[str]] = {
         {QuestionStatus.AFGESLOTEN, QuestionStatus.CASUS}
     ),
 }
-
-
 OPEN_QUESTION_STATUSES = frozenset(QUESTION_TRANSITIONS)
 
 

@@ -6,8 +6,6 @@ from cases.persons.validators import normalize_bsn, normalize_postcode, validate
 from wijkteam.forms import DATE_WIDGET
 
 NEW = "nieuw"
-
-
 ANONYMOUS = "anoniem"
 
 
