@@ -15,7 +15,7 @@ from decimal import Decimal
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
-from cases.casework.constants import INTENSIVE_CASE_STATUSES
+from cases.casework.constants import INTENSIVE_CASE_STATUSES, CaseStatus
 from cases.models import (
     Case,
     CaseAssignment,
@@ -26,7 +26,7 @@ from cases.models import (
 )
 from cases.network.services import referral_signals
 from cases.persons.validators import search_key
-from cases.plan.services import overdue_cases
+from cases.plan.services import overdue_cases, overdue_count
 from wijkteam.constants import Role
 from wijkteam.models import Membership, team_workers
 
@@ -340,4 +340,58 @@ def case_list_page(team, user, filters: dict, *, number: int) -> CaseListPage:
         scope=filters.get("scope") or "mine",
         number=number,
         has_next=len(rows) > CASE_LIST_PAGE,
+    )
+
+
+def _timeline(case, journal) -> list[dict]:
+    items = [
+        {"at": h.at, "what": f"Status: {h.get_to_status_display()}", "who": h.by,
+         "note": h.note}
+        for h in case.status_changes.select_related("by")
+    ]  # fmt: skip
+    items += [
+        {"at": a.at, "what": f"Regievoerder: {a.to_user}", "who": a.by,
+         "note": a.reason}
+        for a in case.assignments.select_related("by", "to_user")
+    ]  # fmt: skip
+    items += [
+        {"at": e.created_at, "what": f"Journaal: {e.get_kind_display()}",
+         "who": e.author, "note": e.note[:120]}
+        for e in journal
+    ]  # fmt: skip
+    return sorted(items, key=lambda i: i["at"], reverse=True)
+
+
+@dataclass
+class CasePage:
+    """The casus page: its questions, journal and timeline, and its signals."""
+
+    settings: CaseSettings
+    questions: list
+    journal: list
+    timeline: list
+    no_contact: bool
+    over_norm: int  # verwijzingen boven de wachttijdnorm (details on the netwerk tab)
+    overdue_actions: int
+
+
+def case_page(case) -> CasePage:
+    questions = list(case.questions.select_related("person", "vraagverheldering"))
+    journal = list(case.journal.select_related("author", "corrects"))
+    timeline = _timeline(case, journal)
+    signal_settings = case_settings(case.team)
+    no_contact = (
+        case.status != CaseStatus.AFGESLOTEN
+        and Case.objects.filter(pk=case.pk)
+        .without_contact_for(signal_settings.no_contact_weeks)
+        .exists()
+    )
+    return CasePage(
+        settings=signal_settings,
+        questions=questions,
+        journal=journal,
+        timeline=timeline,
+        no_contact=no_contact,
+        over_norm=case.referrals.breaching().count(),
+        overdue_actions=overdue_count(case),
     )

@@ -15,9 +15,8 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cases.access import get_case_for_user, log_household_access
+from cases.access import get_case_for_user, household_members, log_household_access
 from cases.casework import reads as werkbak_reads
-from cases.casework.constants import CaseStatus
 from cases.casework.forms import (
     CaseAssignForm,
     CaseFilterForm,
@@ -45,11 +44,9 @@ from cases.casework.services import (
     journal_edit,
 )
 from cases.models import (
-    Case,
     HouseholdMember,
     JournalEntry,
 )
-from cases.plan.services import overdue_count
 from wijkteam.access import can, get_object_for_user, team_permission_required
 from wijkteam.accesslog import log_access
 from wijkteam.constants import AccessAction
@@ -214,46 +211,25 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _render_case(request, case, *, status=200, **forms):
-    members = list(
-        HouseholdMember.objects.filter(household=case.household).select_related(
-            "person"
-        )
-    )
-    log_access(
-        request,
-        action=AccessAction.VIEW,
-        person_ids=[m.person_id for m in members] or [None],
-        obj=case,
-        purpose="casus inzien",
-    )
+    members = household_members(case)
+    log_household_access(request, case, members=members, purpose="casus inzien")
     if case.regievoerder_id == request.user.pk:
         assignments_mark_seen(case=case, user=request.user)
-    questions = list(case.questions.select_related("person", "vraagverheldering"))
-    journal = list(case.journal.select_related("author", "corrects"))
-    timeline = _timeline(case, journal)
-    signal_settings = werkbak_reads.case_settings(case.team)
-    no_contact = (
-        case.status != CaseStatus.AFGESLOTEN
-        and Case.objects.filter(pk=case.pk)
-        .without_contact_for(signal_settings.no_contact_weeks)
-        .exists()
-    )
+    page = werkbak_reads.case_page(case)
     now = timezone.now()
-    # verwijzingen boven de wachttijdnorm (details on the netwerk tab)
-    over_norm = case.referrals.breaching().count()
     return render(
         request,
         "cases/case_detail.html",
         {
             "case": case,
             "members": members,
-            "questions": questions,
-            "journal": [(e, e.editable_by(request.user, now)) for e in journal],
-            "timeline": timeline,
-            "no_contact": no_contact,
-            "over_norm": over_norm,
-            "overdue_actions": overdue_count(case),
-            "signal_settings": signal_settings,
+            "questions": page.questions,
+            "journal": [(e, e.editable_by(request.user, now)) for e in page.journal],
+            "timeline": page.timeline,
+            "no_contact": page.no_contact,
+            "over_norm": page.over_norm,
+            "overdue_actions": page.overdue_actions,
+            "signal_settings": page.settings,
             "journal_form": forms.get("journal_form")
             or JournalForm(initial={"contact_on": timezone.localdate()}),
             "status_form": forms.get("status_form") or CaseStatusForm(case=case),
@@ -264,25 +240,6 @@ def _render_case(request, case, *, status=200, **forms):
         },
         status=status,
     )
-
-
-def _timeline(case, journal) -> list[dict]:
-    items = [
-        {"at": h.at, "what": f"Status: {h.get_to_status_display()}", "who": h.by,
-         "note": h.note}
-        for h in case.status_changes.select_related("by")
-    ]  # fmt: skip
-    items += [
-        {"at": a.at, "what": f"Regievoerder: {a.to_user}", "who": a.by,
-         "note": a.reason}
-        for a in case.assignments.select_related("by", "to_user")
-    ]  # fmt: skip
-    items += [
-        {"at": e.created_at, "what": f"Journaal: {e.get_kind_display()}",
-         "who": e.author, "note": e.note[:120]}
-        for e in journal
-    ]  # fmt: skip
-    return sorted(items, key=lambda i: i["at"], reverse=True)
 
 
 @login_required

@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from cases.intake.constants import ZrmDomain
+from cases.measuring.constants import CorrectionKind
 from cases.models import (
     Case,
+    Correction,
     HouseholdMember,
     LadderMeasurement,
     Person,
@@ -166,3 +168,22 @@ def case_measures(
             measures.comparison = _comparison(points, closed_on)
         result.append(measures)
     return result
+
+
+def corrections_of(case, *kinds) -> list[Correction]:
+    return list(case.corrections.filter(kind__in=kinds).select_related("by"))
+
+
+def moral_deliberations(case) -> list:
+    """The casus's moreel beraad records, each with its corrections shown."""
+    records = list(
+        case.moral_deliberations.select_related("recorded_by").prefetch_related(
+            "participants"
+        )
+    )
+    corrections: dict[int, list[Correction]] = {}
+    for c in corrections_of(case, CorrectionKind.MOREEL_BERAAD):
+        corrections.setdefault(c.object_id, []).append(c)
+    for r in records:
+        r.corrections_shown = corrections.get(r.pk, [])
+    return records

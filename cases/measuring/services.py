@@ -349,8 +349,6 @@ CLOSED = "De casus is afgesloten: dit kan niet meer worden gecorrigeerd."
 
 
 NOTHING_CHANGED = "Er is niets veranderd: pas eerst iets aan."
-
-
 REASON_MISSING = "Geef de reden van de correctie."
 
 

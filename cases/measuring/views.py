@@ -26,7 +26,7 @@ from cases.measuring.forms import (
     ZrmAssessmentForm,
     ZrmCorrectionForm,
 )
-from cases.measuring.reads import case_measures
+from cases.measuring.reads import case_measures, corrections_of, moral_deliberations
 from cases.measuring.services import (
     CLOSED,
     MeasuringError,
@@ -40,7 +40,6 @@ from cases.measuring.services import (
     zrm_assessment_withdraw,
 )
 from cases.models import (
-    Correction,
     LadderMeasurement,
     MoralDeliberation,
     ZrmAssessment,
@@ -54,10 +53,6 @@ def _initial() -> dict:
     return {"assessed_on": timezone.localdate(), "measured_on": timezone.localdate()}
 
 
-def _corrections(case, *kinds) -> list[Correction]:
-    return list(case.corrections.filter(kind__in=kinds).select_related("by"))
-
-
 def _can_correct(request, case, permission: str) -> bool:
     return case.status != CaseStatus.AFGESLOTEN and can(
         request.user, permission, case.team
@@ -67,7 +62,7 @@ def _can_correct(request, case, permission: str) -> bool:
 def _render_metingen(request, case, *, status=200, zrm_form=None, ladder_form=None):
     members = household_members(case)
     log_household_access(request, case, members=members, purpose="metingen inzien")
-    corrections = _corrections(case, CorrectionKind.ZRM, CorrectionKind.LADDER)
+    corrections = corrections_of(case, CorrectionKind.ZRM, CorrectionKind.LADDER)
     corrected = {
         (c.kind, c.object_id)
         for c in corrections
@@ -179,21 +174,12 @@ def moreel_beraad(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "Het moreel beraad is vastgelegd.")
             return redirect("cases:moreel_beraad", pk=case.pk)
     log_household_access(request, case, members=members, purpose="moreel beraad inzien")
-    records = case.moral_deliberations.select_related("recorded_by").prefetch_related(
-        "participants"
-    )
-    records = list(records)
-    corrections: dict[int, list[Correction]] = {}
-    for c in _corrections(case, CorrectionKind.MOREEL_BERAAD):
-        corrections.setdefault(c.object_id, []).append(c)
-    for r in records:
-        r.corrections_shown = corrections.get(r.pk, [])
     return render(
         request,
         "cases/metingen_moreel_beraad.html",
         {
             "case": case,
-            "records": records,
+            "records": moral_deliberations(case),
             "form": form,
             "can_edit": can(request.user, "moreel_beraad.record", case.team),
             "can_correct": _can_correct(request, case, "moreel_beraad.record"),

@@ -71,3 +71,7 @@ ALLOCATION_TRANSITIONS: dict[str, frozenset[str]] = {
 }
 # The statuses a toekenning may be registered with.
 ALLOCATION_START_STATUSES = (AllocationStatus.AANGEVRAAGD, AllocationStatus.TOEGEKEND)
+
+# The toekenningen list's status filter beyond the statuses themselves.
+ALLOCATION_FILTER_ALL = "alle"
+ALLOCATION_FILTER_RUNNING = "lopend"

@@ -9,6 +9,8 @@ from django.utils import timezone
 
 from cases.models import Provider, ProviderProduct
 from cases.network.constants import (
+    ALLOCATION_FILTER_ALL,
+    ALLOCATION_FILTER_RUNNING,
     ALLOCATION_START_STATUSES,
     ALLOCATION_TRANSITIONS,
     REFERRAL_TRANSITIONS,
@@ -308,10 +310,6 @@ class AllocationStatusForm(_Form):
         if on and data.get("to") == AllocationStatus.BEEINDIGD and start and on < start:
             self.add_error("on", "De einddatum ligt vóór de ingangsdatum.")
         return data
-
-
-ALLOCATION_FILTER_ALL = "alle"
-ALLOCATION_FILTER_RUNNING = "lopend"
 
 
 class AllocationFilterForm(forms.Form):

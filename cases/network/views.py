@@ -19,28 +19,17 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from cases.access import get_case_for_user, get_provider_for_user, log_household_access
 from cases.casework.constants import CaseStatus
-from cases.measuring.constants import CorrectionKind
 from cases.measuring.services import CLOSED
 from cases.models import (
     Allocation,
-    AllocationStatusChange,
     NetworkEntry,
     Provider,
     ProviderProduct,
     Referral,
-    ReferralStatusChange,
     WaitingTime,
 )
 from cases.network import ecogram
-from cases.network.constants import (
-    ALLOCATION_TRANSITIONS,
-    REFERRAL_TRANSITIONS,
-    AllocationStatus,
-    ReferralStatus,
-)
 from cases.network.forms import (
-    ALLOCATION_FILTER_ALL,
-    ALLOCATION_FILTER_RUNNING,
     AllocationFilterForm,
     AllocationForm,
     AllocationStatusForm,
@@ -55,6 +44,7 @@ from cases.network.forms import (
     WaitingTimeForm,
     team_products,
 )
+from cases.network.reads import allocation_list_page, network_page
 from cases.network.services import (
     NetworkError,
     allocation_change_status,
@@ -73,72 +63,28 @@ from cases.network.services import (
 from wijkteam.access import can, team_permission_required
 from wijkteam.workflow import TransitionNotAllowed
 
-ALLOCATION_PAGE = 50
-
-
-def _choices(transitions, choices, status) -> list[tuple[str, str]]:
-    allowed = transitions.get(status, frozenset())
-    return [(value, label) for value, label in choices if value in allowed]
-
-
-def _network_changes(case, entries) -> list:
-    """Betrokkene gewijzigd: the recorded changes, each with the entry's name."""
-    names = {e.pk: e.name for e in entries}
-    changes = list(
-        case.corrections.filter(kind=CorrectionKind.NETWERK).select_related("by")
-    )
-    for c in changes:
-        c.entry_name = names.get(c.object_id, "")
-    return changes
-
 
 def _render_network(request, case, *, status=200, **forms):
     log_household_access(request, case, purpose="netwerk inzien")
-    today = timezone.localdate()
-    entries = list(case.network.select_related("created_by"))
-    current = [e for e in entries if e.is_current(today)]
-    referrals = list(
-        case.referrals.select_related("product__provider").prefetch_related(
-            Prefetch(
-                "status_changes",
-                queryset=ReferralStatusChange.objects.select_related("by"),
-            )
-        )
-    )
-    for r in referrals:
-        r.next_statuses = _choices(
-            REFERRAL_TRANSITIONS, ReferralStatus.choices, r.status
-        )
-    allocations = list(
-        case.allocations.select_related("provider").prefetch_related(
-            Prefetch(
-                "status_changes",
-                queryset=AllocationStatusChange.objects.select_related("by"),
-            )
-        )
-    )
-    for a in allocations:
-        a.next_statuses = _choices(
-            ALLOCATION_TRANSITIONS, AllocationStatus.choices, a.status
-        )
-    team = case.team
+    page = network_page(case)
+    today, team = page.today, case.team
     return render(
         request,
         "cases/netwerk.html",
         {
             "case": case,
             "today": today,
-            "professionals": [e for e in entries if not e.is_informal],
-            "informal": [e for e in entries if e.is_informal],
-            "current_count": len(current),
-            "ecogram": ecogram.layout(current),
-            "referrals": referrals,
-            "breaches": [r for r in referrals if r.breach],
-            "allocations": allocations,
+            "professionals": page.professionals,
+            "informal": page.informal,
+            "current_count": len(page.current),
+            "ecogram": ecogram.layout(page.current),
+            "referrals": page.referrals,
+            "breaches": page.breaches,
+            "allocations": page.allocations,
             "can_edit": can(request.user, "case.edit", team),
             "can_correct": case.status != CaseStatus.AFGESLOTEN
             and can(request.user, "case.edit", team),
-            "network_changes": _network_changes(case, entries),
+            "network_changes": page.network_changes,
             "network_form": forms.get("network_form")
             or NetworkEntryForm(initial={"since": today}),
             "referral_form": forms.get("referral_form")
@@ -344,29 +290,12 @@ def allocation_list(request: HttpRequest) -> HttpResponse:
     """Welke toekenningen lopen er: the team's toekenningen, running by default."""
     form = AllocationFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    rows = Allocation.objects.filter(case__team=request.team)
-    status = filters.get("status") or ALLOCATION_FILTER_RUNNING
-    if status == ALLOCATION_FILTER_RUNNING:
-        rows = rows.running()
-    elif status != ALLOCATION_FILTER_ALL:
-        rows = rows.filter(status=status)
-    if filters.get("kind"):
-        rows = rows.filter(kind=filters["kind"])
-    if filters.get("legal_basis"):
-        rows = rows.filter(legal_basis=filters["legal_basis"])
     try:
-        page = max(1, int(request.GET.get("pagina", 1)))
+        number = max(1, int(request.GET.get("pagina", 1)))
     except ValueError:
-        page = 1
-    start = (page - 1) * ALLOCATION_PAGE
-    rows = list(
-        rows.select_related("case__household", "provider").order_by(
-            "end_on", "-start_on", "id"
-        )[start : start + ALLOCATION_PAGE + 1]
-    )
-    has_next = len(rows) > ALLOCATION_PAGE
-    rows = rows[:ALLOCATION_PAGE]
-    log_household_access(request, [a.case for a in rows], purpose="toekenningen")
+        number = 1
+    page = allocation_list_page(request.team, filters, number=number)
+    log_household_access(request, [a.case for a in page.rows], purpose="toekenningen")
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
@@ -374,10 +303,10 @@ def allocation_list(request: HttpRequest) -> HttpResponse:
         "cases/netwerk_toekenningen.html",
         {
             "form": form,
-            "rows": rows,
-            "status": status,
-            "page": page,
-            "has_next": has_next,
+            "rows": page.rows,
+            "status": page.status,
+            "page": page.number,
+            "has_next": page.has_next,
             "query": query.urlencode(),
             "today": timezone.localdate(),
         },

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,17 +18,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from cases.access import get_case_for_user, log_household_access
 from cases.casework.constants import CaseStatus
 from cases.models import (
-    HouseholdMember,
     PlanAction,
     PlanGoal,
-    PlanGoalStatusChange,
     PlanVersion,
-)
-from cases.plan.constants import (
-    GOAL_TRANSITION_LABELS,
-    GOAL_TRANSITIONS,
-    GoalStatus,
-    PlanStatus,
 )
 from cases.plan.exports import EXPORT_KIND
 from cases.plan.forms import (
@@ -39,8 +30,8 @@ from cases.plan.forms import (
     GoalStatusForm,
     VaststellenForm,
 )
+from cases.plan.reads import plan_members, plan_page
 from cases.plan.services import (
-    DOMAIN_ORDER,
     PlanError,
     action_add,
     action_edit,
@@ -48,21 +39,12 @@ from cases.plan.services import (
     goal_add,
     goal_change_status,
     goal_edit,
-    plan_of,
     plan_vaststellen,
     snapshot_for_display,
 )
 from wijkteam.access import can, get_object_for_user
 from wijkteam.models import ExportJob, team_workers
 from wijkteam.workflow import TransitionNotAllowed
-
-
-def _members(case) -> list[HouseholdMember]:
-    return list(
-        HouseholdMember.objects.filter(household=case.household)
-        .select_related("person")
-        .order_by("-is_main_contact", "id")
-    )
 
 
 def _can_edit(request, case) -> bool:
@@ -97,35 +79,6 @@ def _action_for(request, case, action_pk: int) -> PlanAction:
     return action
 
 
-# --- the plan page -------------------------------------------------------------
-
-_MARK = 987654321
-
-
-class _UrlMaker:
-    """The per-goal and per-action URLs of the plan page: reversed once with a
-    marker and filled in per row (50 rows × 3 `{% url %}` tags were a third of
-    the page's time)."""
-
-    def __init__(self, case):
-        def pattern(name, key):
-            return reverse(f"cases:{name}", kwargs={"pk": case.pk, key: _MARK})
-
-        self.goal = {
-            n: pattern(f"plan_{n}", "goal_pk")
-            for n in ("goal_edit", "goal_status", "action_add")
-        }
-        self.action = {
-            n: pattern(f"plan_{n}", "action_pk") for n in ("action_edit", "action_done")
-        }
-
-    def for_goal(self, pk: int) -> dict:
-        return {n: url.replace(str(_MARK), str(pk)) for n, url in self.goal.items()}
-
-    def for_action(self, pk: int) -> dict:
-        return {n: url.replace(str(_MARK), str(pk)) for n, url in self.action.items()}
-
-
 @login_required
 @require_GET
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -134,43 +87,9 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _render_plan(request, case, *, status=200, goal_form=None, vaststellen_form=None):
-    members = _members(case)
+    members = plan_members(case)
     log_household_access(request, case, members=members, purpose="plan inzien")
-    plan = plan_of(case)
-    today = timezone.localdate()
-    groups, goals, overdue = [], [], 0
-    versions = []
-    if plan is not None:
-        history = PlanGoalStatusChange.objects.select_related("by")
-        goals = list(plan.goals.prefetch_related(Prefetch("status_changes", history)))
-        by_goal: dict[int, list[PlanAction]] = {}
-        for action in PlanAction.objects.filter(case=case, goal__plan=plan):
-            action.overdue = action.is_overdue(today)
-            by_goal.setdefault(action.goal_id, []).append(action)
-        goals.sort(key=lambda g: (DOMAIN_ORDER.get(g.domain, 99), g.created_at, g.pk))
-        urls = _UrlMaker(case)
-        for goal in goals:
-            goal.urls = urls.for_goal(goal.pk)
-            goal.action_list = by_goal.get(goal.pk, [])
-            for action in goal.action_list:
-                action.urls = urls.for_action(action.pk)
-            goal.transitions = [
-                (to, GOAL_TRANSITION_LABELS[to])
-                for to in GoalStatus.values
-                if to in GOAL_TRANSITIONS.get(goal.status, ())
-            ]
-            if goal.status in (GoalStatus.OPEN, GoalStatus.BEZIG):
-                overdue += sum(1 for a in goal.action_list if a.overdue)
-            if not groups or groups[-1]["domain"] != goal.domain:
-                groups.append(
-                    {
-                        "domain": goal.domain,
-                        "label": goal.get_domain_display(),
-                        "goals": [],
-                    }
-                )
-            groups[-1]["goals"].append(goal)
-        versions = list(plan.versions.select_related("vastgesteld_by").defer("content"))
+    page = plan_page(case)
     can_edit = _can_edit(request, case)
     return render(
         request,
@@ -178,14 +97,14 @@ def _render_plan(request, case, *, status=200, goal_form=None, vaststellen_form=
         {
             "case": case,
             "members": members,
-            "plan": plan,
-            "number": plan.number if plan else 1,
-            "is_vastgesteld": bool(plan and plan.status == PlanStatus.VASTGESTELD),
-            "groups": groups,
-            "goal_count": len(goals),
-            "overdue": overdue if case.status != CaseStatus.AFGESLOTEN else 0,
-            "versions": versions,
-            "today": today,
+            "plan": page.plan,
+            "number": page.plan.number if page.plan else 1,
+            "is_vastgesteld": page.is_vastgesteld,
+            "groups": page.groups,
+            "goal_count": page.goal_count,
+            "overdue": page.overdue if case.status != CaseStatus.AFGESLOTEN else 0,
+            "versions": page.versions,
+            "today": page.today,
             "can_edit": can_edit,
             "goal_form": goal_form or (GoalForm(members=members) if can_edit else None),
             "vaststellen_form": vaststellen_form or VaststellenForm(),
@@ -201,7 +120,7 @@ def _render_plan(request, case, *, status=200, goal_form=None, vaststellen_form=
 @require_POST
 def plan_goal_add(request: HttpRequest, pk: int) -> HttpResponse:
     case = get_case_for_user(request, pk, "plan.edit")
-    form = GoalForm(request.POST, members=_members(case))
+    form = GoalForm(request.POST, members=plan_members(case))
     if form.is_valid():
         try:
             goal_add(case=case, by=request.user, **form.cleaned_data)
@@ -218,7 +137,7 @@ def plan_goal_add(request: HttpRequest, pk: int) -> HttpResponse:
 def plan_goal_edit(request: HttpRequest, pk: int, goal_pk: int) -> HttpResponse:
     case = get_case_for_user(request, pk, "plan.edit")
     goal = _goal_for(request, case, goal_pk)
-    members = _members(case)
+    members = plan_members(case)
     fields = ("domain", "text", "owner_kind", "owner_name", "start_on", "target_on")
     initial = {f: getattr(goal, f) for f in fields}
     initial["owner_member"] = goal.owner_member_id
@@ -283,7 +202,7 @@ def _action_page(request, case, goal, form, members, *, action=None):
 def plan_action_add(request: HttpRequest, pk: int, goal_pk: int) -> HttpResponse:
     case = get_case_for_user(request, pk, "plan.edit")
     goal = _goal_for(request, case, goal_pk)
-    members = _members(case)
+    members = plan_members(case)
     form = ActionForm(
         request.POST or None,
         members=members,
@@ -305,7 +224,7 @@ def plan_action_add(request: HttpRequest, pk: int, goal_pk: int) -> HttpResponse
 def plan_action_edit(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
     case = get_case_for_user(request, pk, "plan.edit")
     action = _action_for(request, case, action_pk)
-    members = _members(case)
+    members = plan_members(case)
     fields = ("what", "who_kind", "who_name", "due_on", "done_on")
     initial = {f: getattr(action, f) for f in fields}
     initial.update(who_member=action.who_member_id, who_user=action.who_user_id)
@@ -383,7 +302,7 @@ def plan_version(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     )
     if version is None:
         raise Http404
-    members = _members(case)
+    members = plan_members(case)
     log_household_access(
         request, case, members=members, purpose=f"planversie {number} inzien"
     )
