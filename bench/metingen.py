@@ -35,6 +35,7 @@ from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from bench.harness import timings as timed  # noqa: E402
+from cases.figures import reads as teamfigures  # noqa: E402
 from cases.intake.constants import ZrmDomain  # noqa: E402
 from cases.measuring.services import (  # noqa: E402
     ladder_measurement_record,
@@ -42,7 +43,6 @@ from cases.measuring.services import (  # noqa: E402
     zrm_assessment_record,
 )
 from cases.models import Case, Household, HouseholdMember, Person  # noqa: E402
-from gebiedsanalyse import teamfigures  # noqa: E402
 from gebiedsanalyse.models import Area  # noqa: E402
 from wijkteam.constants import Role  # noqa: E402
 from wijkteam.models import Membership, Team, User  # noqa: E402

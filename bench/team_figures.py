@@ -40,6 +40,7 @@ from django.utils import timezone  # noqa: E402
 
 from bench.casework import setup, timed  # noqa: E402  (sets up Django)
 from bench.harness import timings as timed_call  # noqa: E402
+from cases.figures import reads as teamfigures  # noqa: E402
 from cases.intake.constants import ZrmDomain  # noqa: E402
 from cases.models import (  # noqa: E402
     Case,
@@ -49,7 +50,6 @@ from cases.models import (  # noqa: E402
     ZrmAssessment,
     ZrmDomainScore,
 )
-from gebiedsanalyse import teamfigures  # noqa: E402
 from gebiedsanalyse.models import Area  # noqa: E402
 
 BUURTEN = 20

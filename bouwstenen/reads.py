@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 
 from bouwstenen.models import Answer, Choice, DocumentVersion, KeyQuestion, Section
+from gebiedsanalyse.models import Area
+from gebiedsanalyse.reads import area_page
 
 
 @dataclass
@@ -111,3 +113,36 @@ def version_content(version: DocumentVersion | None, *, kind: str) -> VersionCon
             )
         sections.append(SectionContent(section=section, questions=items))
     return VersionContent(version=version, sections=sections)
+
+
+# The gebiedsanalyse's key figures of an area, shown next to the Opgave bouwsteen and
+# in its PDF, so the kwartiermaker writes with the facts in view.
+#
+# The one place where kwartiermaken reads the gebiedsanalyse: by CBS code, through its
+# own read (`gebiedsanalyse.reads.area_page`). No area or no figures: None, and the
+# pages say "gebiedsanalyse nog niet beschikbaar".
+
+MAX_ROWS = 12
+
+
+@dataclass(frozen=True)
+class AreaFigures:
+    title: str
+    rows: list[tuple[str, str]]  # (label, value), ready to show
+
+
+def area_figures(area_code: str) -> AreaFigures | None:
+    area = Area.objects.filter(code=area_code).first()
+    if area is None:
+        return None
+    page = area_page(area)
+    if not page["rows"]:
+        return None
+    rows = []
+    for row in page["rows"][:MAX_ROWS]:
+        own = row["cells"][0]
+        value = own["value"] + (f" ({own['share']})" if own["share"] else "")
+        rows.append((row["indicator"].label, value))
+    return AreaFigures(
+        title=f"Kerncijfers {area.name}, CBS {page['latest']}", rows=rows
+    )

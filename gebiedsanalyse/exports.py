@@ -12,17 +12,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
-from gebiedsanalyse import figures, teamfigures
-from gebiedsanalyse.constants import AreaLevel
+from gebiedsanalyse import reads
 from gebiedsanalyse.models import Area, Resource, SocialPlace
-from wijkteam.access import can, current_team, require
+from wijkteam.access import current_team, require
 from wijkteam.exports import ExportKind
 from wijkteam.models import Team
+from wijkteam.registry import declared
 
 KIND = "gebiedsanalyse"
 
@@ -53,55 +53,25 @@ def _describe(obj: AreaForTeam):
     return obj.team, None, f"Gebiedsanalyse {obj.area.name}"
 
 
-def _team_buurten(team: Team, area: Area):
-    """The team's buurten that lie in the area (the area itself for a buurt)."""
-    return Area.objects.buurten_of_team(team).filter(
-        Q(pk=area.pk) | Q(parent=area) | Q(parent__parent=area)
-    )
-
-
-def team_tables(team: Team, area: Area, period: teamfigures.Period) -> list:
-    """The team's own figures for its buurten in the area; [] when it has none.
-    Outside a single buurt the row "buurt niet vastgelegd" (team-wide) is left
-    out: it does not belong to this area."""
-    buurten = list(_team_buurten(team, area))
-    if not buurten:
-        return []
-    buurt = area if area.level == AreaLevel.BUURT else None
-    tables = teamfigures.team_figures(
-        team=team, period=period, buurten=buurten, buurt=buurt
-    )
-    if buurt is None:
-        tables = [
-            teamfigures.Table(
-                caption=t.caption,
-                columns=t.columns,
-                rows=[r for r in t.rows if r[0] != teamfigures.UNKNOWN_BUURT],
-            )
-            for t in tables
-        ]
-    return tables
-
-
 def build_context(object_id: int, version: int | None, *, job) -> dict:
     area = Area.objects.select_related("parent").get(pk=object_id)
     team = job.team
-    period = teamfigures.Period.last_12_months()
-    may_see_team_figures = job.requested_by is not None and can(
-        job.requested_by, "teamfigures.view", team
-    )
-    return {
+    context = {
         "area": area,
         "team": team,
-        "page": figures.area_page(area),
+        "page": reads.area_page(area),
         "children": list(area.children.order_by("name")),
         "places": list(SocialPlace.objects.for_team(team).filter(area=area)),
         "resources": list(Resource.objects.for_team(team).filter(area=area)),
-        "team_tables": team_tables(team, area, period) if may_see_team_figures else [],
-        "team_figures_shown": may_see_team_figures,
-        "period": period,
+        "team_tables": [],
+        "team_figures_shown": False,
         "printed_at": timezone.localtime(),
     }
+    # What other apps add to an area's PDF (the team's own figures, from its
+    # casework: cases/figures/), declared as `area_pdf_context` on their AppConfig.
+    for path in declared("area_pdf_context"):
+        context |= import_string(path)(area=area, team=team, user=job.requested_by)
+    return context
 
 
 EXPORT_KIND = ExportKind(

@@ -16,7 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from gebiedsanalyse import figures, forms, services
+from gebiedsanalyse import forms, reads, services
 from gebiedsanalyse.constants import AreaLevel, PlaceKind
 from gebiedsanalyse.exports import EXPORT_KIND
 from gebiedsanalyse.forms import (
@@ -90,7 +90,7 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
     map_form = MapIndicatorForm(request.GET or None)
     indicator = map_form.cleaned_data["indicator"] if map_form.is_valid() else ""
     level = request.GET.get("niveau")
-    page = figures.area_page(area)
+    page = reads.area_page(area)
     team = request.team
     places = SocialPlace.objects.for_team(team).filter(area=area)
     resources = Resource.objects.for_team(team).filter(area=area)
@@ -100,7 +100,7 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
         {
             "area": area,
             "page": page,
-            "map": figures.area_map(area, indicator or "inwoners", level),
+            "map": reads.area_map(area, indicator or "inwoners", level),
             "map_form": map_form,
             "level": level or "wijk",
             "children": area.children.order_by("name"),
@@ -129,7 +129,7 @@ def area_csv(request: HttpRequest, code: str) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="cbs-{area.code}.csv"'
     response.write("\ufeff")  # BOM: Excel reads UTF-8 correctly
     writer = csv.writer(response, delimiter=";")
-    for row in figures.figures_csv_rows(area):
+    for row in reads.figures_csv_rows(area):
         writer.writerow(row)
     return response
 

@@ -30,7 +30,11 @@ from django.utils import timezone
 
 from cases.intake.constants import Channel, ZrmDomain
 from cases.models import Case, Question, ZrmDomainScore, ZrmLatestScore
+from gebiedsanalyse.constants import AreaLevel
+from gebiedsanalyse.models import Area
 from gebiedsanalyse.services import SMALL_NUMBER, suppress_small
+from wijkteam.access import can
+from wijkteam.models import Team
 
 UNKNOWN_BUURT = "Buurt niet vastgelegd"
 
@@ -306,3 +310,46 @@ def team_figures(*, team, period: Period, buurten, buurt=None) -> list[Table]:
         cases_by_buurt(**kwargs),
         zrm_by_buurt(**kwargs),  # gemiddelde ZRM
     ]
+
+
+# --- the team's figures in the area PDF (gebiedsanalyse/exports.py) -------------
+
+
+def _team_buurten(team: Team, area: Area):
+    """The team's buurten that lie in the area (the area itself for a buurt)."""
+    return Area.objects.buurten_of_team(team).filter(
+        Q(pk=area.pk) | Q(parent=area) | Q(parent__parent=area)
+    )
+
+
+def team_tables(team: Team, area: Area, period: Period) -> list:
+    """The team's own figures for its buurten in the area; [] when it has none.
+    Outside a single buurt the row "buurt niet vastgelegd" (team-wide) is left
+    out: it does not belong to this area."""
+    buurten = list(_team_buurten(team, area))
+    if not buurten:
+        return []
+    buurt = area if area.level == AreaLevel.BUURT else None
+    tables = team_figures(team=team, period=period, buurten=buurten, buurt=buurt)
+    if buurt is None:
+        tables = [
+            Table(
+                caption=t.caption,
+                columns=t.columns,
+                rows=[r for r in t.rows if r[0] != UNKNOWN_BUURT],
+            )
+            for t in tables
+        ]
+    return tables
+
+
+def area_pdf_context(*, area: Area, team: Team, user) -> dict:
+    """The team's own figures of the last 12 months for the area PDF, shown only
+    to a requester with the right (`teamfigures.view`)."""
+    period = Period.last_12_months()
+    shown = user is not None and can(user, "teamfigures.view", team)
+    return {
+        "team_tables": team_tables(team, area, period) if shown else [],
+        "team_figures_shown": shown,
+        "period": period,
+    }

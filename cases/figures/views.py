@@ -10,8 +10,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from gebiedsanalyse import teamfigures
-from gebiedsanalyse.forms import TeamFiguresForm
+from cases.figures import reads as teamfigures
+from cases.figures.forms import TeamFiguresForm
 from gebiedsanalyse.models import Area
 from wijkteam.access import team_permission_required
 
