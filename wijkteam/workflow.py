@@ -69,6 +69,13 @@ class Move:
     fields: list[str] = field(default_factory=lambda: ["status"])
 
 
+def next_statuses(transitions, status: str, choices) -> list[tuple[str, str]]:
+    """The (value, label) pairs of `choices` that the transitions table allows from
+    `status`, in the order of the choices: a status form's options."""
+    allowed = transitions.get(status, ())
+    return [(value, label) for value, label in choices if value in allowed]
+
+
 def _label(row: models.Model, status: str) -> str:
     return dict(type(row)._meta.get_field("status").flatchoices).get(status, status)
 

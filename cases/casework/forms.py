@@ -29,6 +29,7 @@ from cases.persons.forms import NEW, PersonSearchForm
 from gebiedsanalyse.models import Area
 from wijkteam.forms import DATE_WIDGET, form_helper
 from wijkteam.models import User, team_workers
+from wijkteam.workflow import next_statuses
 
 
 class CaseAssignForm(forms.Form):
@@ -158,10 +159,9 @@ class CaseStatusForm(forms.Form):
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = form_helper()
-        allowed = CASE_TRANSITIONS.get(case.status, frozenset())
-        self.fields["to"].choices = [
-            (value, label) for value, label in CaseStatus.choices if value in allowed
-        ]
+        self.fields["to"].choices = next_statuses(
+            CASE_TRANSITIONS, case.status, CaseStatus.choices
+        )
         self.fields["legal_framework"].initial = case.legal_framework
 
     def clean(self):

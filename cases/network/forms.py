@@ -21,6 +21,7 @@ from cases.network.constants import (
     ReferralStatus,
 )
 from wijkteam.forms import DATE_WIDGET, form_helper
+from wijkteam.workflow import next_statuses
 
 DATE_ERRORS = {"invalid": "Vul de datum in als dd-mm-jjjj."}
 
@@ -210,10 +211,9 @@ class ReferralStatusForm(_Form):
 
     def __init__(self, *args, referral, **kwargs):
         super().__init__(*args, **kwargs)
-        allowed = REFERRAL_TRANSITIONS.get(referral.status, frozenset())
-        self.fields["to"].choices = [
-            (v, label) for v, label in ReferralStatus.choices if v in allowed
-        ]
+        self.fields["to"].choices = next_statuses(
+            REFERRAL_TRANSITIONS, referral.status, ReferralStatus.choices
+        )
         self.fields["to"].error_messages["invalid_choice"] = (
             "Deze status kan vanaf hier niet."
         )
@@ -293,10 +293,9 @@ class AllocationStatusForm(_Form):
 
     def __init__(self, *args, allocation, **kwargs):
         super().__init__(*args, **kwargs)
-        allowed = ALLOCATION_TRANSITIONS.get(allocation.status, frozenset())
-        self.fields["to"].choices = [
-            (v, label) for v, label in AllocationStatus.choices if v in allowed
-        ]
+        self.fields["to"].choices = next_statuses(
+            ALLOCATION_TRANSITIONS, allocation.status, AllocationStatus.choices
+        )
         self.fields["to"].error_messages["invalid_choice"] = (
             "Deze status kan vanaf hier niet."
         )

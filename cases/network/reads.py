@@ -19,11 +19,7 @@ from cases.network.constants import (
     AllocationStatus,
     ReferralStatus,
 )
-
-
-def _choices(transitions, choices, status) -> list[tuple[str, str]]:
-    allowed = transitions.get(status, frozenset())
-    return [(value, label) for value, label in choices if value in allowed]
+from wijkteam.workflow import next_statuses
 
 
 def _network_changes(case, entries) -> list:
@@ -74,8 +70,8 @@ def network_page(case) -> NetworkPage:
         )
     )
     for r in referrals:
-        r.next_statuses = _choices(
-            REFERRAL_TRANSITIONS, ReferralStatus.choices, r.status
+        r.next_statuses = next_statuses(
+            REFERRAL_TRANSITIONS, r.status, ReferralStatus.choices
         )
     allocations = list(
         _with_history(
@@ -83,8 +79,8 @@ def network_page(case) -> NetworkPage:
         )
     )
     for a in allocations:
-        a.next_statuses = _choices(
-            ALLOCATION_TRANSITIONS, AllocationStatus.choices, a.status
+        a.next_statuses = next_statuses(
+            ALLOCATION_TRANSITIONS, a.status, AllocationStatus.choices
         )
     return NetworkPage(
         today=today,

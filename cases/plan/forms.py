@@ -9,6 +9,7 @@ from django import forms
 from cases.intake.constants import ZrmDomain
 from cases.plan.constants import GOAL_TRANSITIONS, ActionWho, GoalOwner, GoalStatus
 from wijkteam.forms import DATE_WIDGET, form_helper
+from wijkteam.workflow import next_statuses
 
 DATE_ERRORS = {"invalid": "Vul de datum in als dd-mm-jjjj."}
 
@@ -102,10 +103,9 @@ class GoalStatusForm(forms.Form):
 
     def __init__(self, *args, goal, **kwargs):
         super().__init__(*args, **kwargs)
-        allowed = GOAL_TRANSITIONS.get(goal.status, frozenset())
-        self.fields["to"].choices = [
-            (value, label) for value, label in GoalStatus.choices if value in allowed
-        ]
+        self.fields["to"].choices = next_statuses(
+            GOAL_TRANSITIONS, goal.status, GoalStatus.choices
+        )
         self.fields["to"].error_messages["invalid_choice"] = (
             f"Van '{goal.get_status_display()}' kan het doel niet naar die status."
         )

@@ -18,6 +18,7 @@ from cases.plan.constants import (
     PlanStatus,
 )
 from cases.plan.services import DOMAIN_ORDER, plan_of
+from wijkteam.workflow import next_statuses
 
 
 def plan_members(case) -> list[HouseholdMember]:
@@ -71,11 +72,8 @@ class PlanPage:
 
 
 def _transitions(goal) -> list[tuple[str, str]]:
-    return [
-        (to, GOAL_TRANSITION_LABELS[to])
-        for to in GoalStatus.values
-        if to in GOAL_TRANSITIONS.get(goal.status, ())
-    ]
+    allowed = next_statuses(GOAL_TRANSITIONS, goal.status, GoalStatus.choices)
+    return [(to, GOAL_TRANSITION_LABELS[to]) for to, _ in allowed]
 
 
 def plan_page(case) -> PlanPage:
