@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -34,9 +33,9 @@ django.setup()
 
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
+from bench.harness import page_timings as timed  # noqa: E402
 from cases.models import Case, Household, JournalEntry, Person  # noqa: E402
 from wijkteam.constants import Role  # noqa: E402
 from wijkteam.models import Membership, Team, User  # noqa: E402
@@ -116,22 +115,6 @@ def setup(cases: int, per_case: int):
                       "cases_household", "cases_householdmember"):  # fmt: skip
             cursor.execute(f"VACUUM ANALYZE {table}")
     return team, leader, members, time.perf_counter() - started
-
-
-def timed(client: Client, url: str, params=None, runs: int = 100):
-    assert client.get(url, params).status_code == 200  # warm-up
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        response = client.get(url, params)
-        times.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200
-    with CaptureQueriesContext(connection) as queries:  # once warm, as timed
-        assert client.get(url, params).status_code == 200
-    count = len(queries.captured_queries)  # read now: each request resets the log
-    times.sort()
-    p95 = times[int(0.95 * (len(times) - 1))]
-    return statistics.median(times), p95, count
 
 
 def main() -> None:

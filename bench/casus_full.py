@@ -1,4 +1,4 @@
-"""Every tab of one casus with a full plan at realistic size (issue 5).
+"""Every tab of one casus with a full plan at realistic size.
 
     python bench/casus_full.py [--runs 100]   (DATABASE_URL set)
 
@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -32,11 +30,11 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.db import connection, transaction  # noqa: E402
+from django.db import transaction  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
+from bench.harness import Rollback, page_timings  # noqa: E402
 from cases.tests.full_casus import FULL, grow, new_casus  # noqa: E402
 from wijkteam.constants import Role  # noqa: E402
 from wijkteam.models import Membership, Team, User  # noqa: E402
@@ -48,25 +46,6 @@ TABS = [
     ("netwerk en toekenningen", "cases:case_network"),
     ("moreel beraad", "cases:moreel_beraad"),
 ]
-
-
-class Rollback(Exception):
-    pass
-
-
-def timed(client: Client, url: str, runs: int) -> tuple[float, float, int]:
-    assert client.get(url).status_code == 200, url  # warm-up
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        response = client.get(url)
-        times.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, url
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url)
-    times.sort()
-    p95 = times[int(0.95 * (len(times) - 1))]
-    return statistics.median(times), p95, len(queries)
 
 
 def main() -> None:
@@ -85,7 +64,7 @@ def main() -> None:
             print(f"one casus at full size, {args.runs} requests per tab")
             for label, name in TABS:
                 url = reverse(name, kwargs={"pk": case.pk})
-                median, p95, count = timed(client, url, args.runs)
+                median, p95, count = page_timings(client, url, runs=args.runs)
                 print(
                     f"  {label:<24} median {median:6.1f} ms  p95 {p95:6.1f} ms"
                     f"  {count} queries"

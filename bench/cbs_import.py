@@ -27,16 +27,13 @@ django.setup()
 from django.db import transaction  # noqa: E402
 from django.db.models import F  # noqa: E402
 
+from bench.harness import Rollback  # noqa: E402
 from gebiedsanalyse import cbsdata  # noqa: E402
 from gebiedsanalyse.demo import cbs_folder  # noqa: E402
 from gebiedsanalyse.importer import cbs_import  # noqa: E402
 from gebiedsanalyse.models import Area, AreaFigure  # noqa: E402
 
 FILE = "kwb2024_85984NED_NL_bevolking_geslacht_leeftijd.csv"
-
-
-class Rollback(Exception):
-    pass
 
 
 def main() -> None:

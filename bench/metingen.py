@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -35,14 +34,15 @@ from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from cases.constants import ZrmDomain  # noqa: E402
-from cases.models import Case, Household, HouseholdMember, Person  # noqa: E402
-from cases.services_measuring import (  # noqa: E402
+from bench.harness import timings as timed  # noqa: E402
+from cases.figures import reads as teamfigures  # noqa: E402
+from cases.intake.constants import ZrmDomain  # noqa: E402
+from cases.measuring.services import (  # noqa: E402
     ladder_measurement_record,
     moral_deliberation_record,
     zrm_assessment_record,
 )
-from gebiedsanalyse import teamfigures  # noqa: E402
+from cases.models import Case, Household, HouseholdMember, Person  # noqa: E402
 from gebiedsanalyse.models import Area  # noqa: E402
 from wijkteam.constants import Role  # noqa: E402
 from wijkteam.models import Membership, Team, User  # noqa: E402
@@ -92,17 +92,6 @@ INSERT INTO cases_zrmdomainscore (assessment_id, domain, score)
 SELECT a.id, d.domain, 1 + (a.id + a.person_id + d.n) %% 5
 FROM bench_a a CROSS JOIN unnest(%(domains)s::text[]) WITH ORDINALITY d(domain, n);
 """
-
-
-def timed(func, runs: int = 30) -> tuple[float, float]:
-    func()
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        func()
-        times.append((time.perf_counter() - started) * 1000)
-    times.sort()
-    return statistics.median(times), times[int(0.95 * (len(times) - 1))]
 
 
 def page(client: Client, url: str, params=None):

@@ -15,9 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -30,10 +28,10 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from bench.harness import page_timings as timed  # noqa: E402
 from cases.models import (  # noqa: E402
     Allocation,
     Case,
@@ -111,20 +109,6 @@ def setup(cases: int):
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return team, leader, big
-
-
-def timed(client: Client, url: str, runs: int = 30):
-    client.get(url)
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        response = client.get(url)
-        times.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url)
-    times.sort()
-    return statistics.median(times), times[int(0.95 * (len(times) - 1))], len(queries)
 
 
 def main() -> None:

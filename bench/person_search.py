@@ -30,7 +30,7 @@ django.setup()
 from django.db import connection, transaction  # noqa: E402
 
 from cases.models import Person  # noqa: E402
-from cases.validators import BSN_WEIGHTS, search_key  # noqa: E402
+from cases.persons.validators import BSN_WEIGHTS, search_key  # noqa: E402
 from wijkteam.models import Team  # noqa: E402
 
 TEAM_NAME = "Benchmark personen zoeken"

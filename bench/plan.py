@@ -36,22 +36,14 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from cases.constants import ZrmDomain  # noqa: E402
-from cases.exports_plan import EXPORT_KIND, build_context  # noqa: E402
+from bench.harness import Rollback  # noqa: E402
+from cases.intake.constants import ZrmDomain  # noqa: E402
 from cases.models import Case, Household, HouseholdMember, Person  # noqa: E402
-from cases.services_plan import (  # noqa: E402
-    action_add,
-    goal_add,
-    goal_edit,
-    plan_vaststellen,
-)
+from cases.plan.exports import EXPORT_KIND, build_context  # noqa: E402
+from cases.plan.services import action_add, goal_add, goal_edit, plan_vaststellen  # noqa: E402
 from wijkteam.constants import Role  # noqa: E402
 from wijkteam.models import Membership, Team, User  # noqa: E402
 from wijkteam.pdf import render_pdf  # noqa: E402
-
-
-class Rollback(Exception):
-    pass
 
 
 def build():

@@ -44,7 +44,7 @@ django.setup()
 from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from cases.exports import EXPORT_KIND, build_context  # noqa: E402
+from bench.harness import Rollback  # noqa: E402
 from cases.models import (  # noqa: E402
     Case,
     CaseAssignment,
@@ -54,14 +54,11 @@ from cases.models import (  # noqa: E402
     Person,
     Question,
 )
-from cases.retention import retention_apply  # noqa: E402
+from cases.privacy.exports import EXPORT_KIND, build_context  # noqa: E402
+from cases.privacy.retention import retention_apply  # noqa: E402
 from wijkteam import accesslog_review  # noqa: E402
 from wijkteam.models import AccessLogEntry, Team, User  # noqa: E402
 from wijkteam.pdf import render_pdf  # noqa: E402
-
-
-class Rollback(Exception):
-    pass
 
 
 def bench_inzage(

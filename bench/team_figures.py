@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -40,7 +39,9 @@ from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from bench.casework import setup, timed  # noqa: E402  (sets up Django)
-from cases.constants import ZrmDomain  # noqa: E402
+from bench.harness import timings as timed_call  # noqa: E402
+from cases.figures import reads as teamfigures  # noqa: E402
+from cases.intake.constants import ZrmDomain  # noqa: E402
 from cases.models import (  # noqa: E402
     Case,
     Household,
@@ -49,7 +50,6 @@ from cases.models import (  # noqa: E402
     ZrmAssessment,
     ZrmDomainScore,
 )
-from gebiedsanalyse import teamfigures  # noqa: E402
 from gebiedsanalyse.models import Area  # noqa: E402
 
 BUURTEN = 20
@@ -141,17 +141,6 @@ def add_figures_data(team, leader) -> list[Area]:
             for table in ("cases_question", "cases_person"):
                 cursor.execute(f"VACUUM ANALYZE {table}")
     return buurten
-
-
-def timed_call(func, runs: int = 30) -> tuple[float, float]:
-    func()
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        func()
-        times.append((time.perf_counter() - started) * 1000)
-    times.sort()
-    return statistics.median(times), times[int(0.95 * (len(times) - 1))]
 
 
 def main() -> None:

@@ -1,12 +1,18 @@
 from django.apps import AppConfig
 
+from wijkteam.registry import MenuEntry
+
 
 class BouwstenenConfig(AppConfig):
     name = "bouwstenen"
     verbose_name = "Kwartiermaken: startdocument en plan van aanpak"
 
-    def ready(self) -> None:
-        from bouwstenen.exports import EXPORT_KIND
-        from wijkteam.exports import register
-
-        register(EXPORT_KIND)
+    # What this app gives the core (wijkteam/registry.py).
+    menu = [
+        MenuEntry(
+            "Kwartiermaken", "bouwstenen:startdocument_list", "startdocument.view", 70
+        ),
+    ]
+    home_panels = {"kwartiermaker": "bouwstenen/home/kwartiermaker.html"}
+    demo = [(30, "bouwstenen.demo.load")]
+    export_kinds = ["bouwstenen.exports.EXPORT_KIND"]

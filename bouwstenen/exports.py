@@ -15,10 +15,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bouwstenen.access import get_document_for_user
-from bouwstenen.area_figures import area_figures
 from bouwstenen.constants import DocumentKind, VersionStatus
-from bouwstenen.content import version_content
 from bouwstenen.models import Document, DocumentVersion
+from bouwstenen.reads import area_figures, version_content
 from wijkteam.exports import ExportKind
 from wijkteam.models import ExportJob
 

@@ -9,8 +9,8 @@ from django import forms
 from crispy_forms.helper import FormHelper
 
 from bouwstenen.constants import TRANSITIONS, QuestionKind, VersionStatus
-from bouwstenen.content import SectionContent
 from bouwstenen.models import Document, Section
+from bouwstenen.reads import SectionContent
 
 MAX_ANSWER = 10_000
 AREA_CODE = re.compile(r"^(GM|WK|BU)\d{4,8}$")

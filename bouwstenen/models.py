@@ -15,6 +15,7 @@ from django.db import models
 from bouwstenen.constants import DocumentKind, QuestionKind, VersionStatus
 from bouwstenen.querysets import DocumentQuerySet
 from wijkteam.models import Team
+from wijkteam.workflow import StatusHistory
 
 
 class Section(models.Model):
@@ -184,7 +185,7 @@ class DocumentVersion(models.Model):
         return self.status == VersionStatus.CONCEPT
 
 
-class StatusChange(models.Model):
+class StatusChange(StatusHistory):
     """History of a version's status (append-only)."""
 
     version = models.ForeignKey(
@@ -197,22 +198,12 @@ class StatusChange(models.Model):
         "van", max_length=20, choices=VersionStatus.choices, blank=True
     )
     to_status = models.CharField("naar", max_length=20, choices=VersionStatus.choices)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name="door",
-    )
     at = models.DateTimeField("op", auto_now_add=True)
     note = models.CharField("toelichting", max_length=500, blank=True)
 
-    class Meta:
-        ordering = ["at", "id"]
+    class Meta(StatusHistory.Meta):
         verbose_name = "statuswijziging"
         verbose_name_plural = "statuswijzigingen"
-
-    def __str__(self) -> str:
-        return f"{self.from_status or '—'} → {self.to_status}"
 
 
 class Answer(models.Model):

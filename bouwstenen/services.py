@@ -20,6 +20,7 @@ from bouwstenen.models import (
     StatusChange,
 )
 from wijkteam.models import Team, User
+from wijkteam.workflow import transition
 
 
 class VersionFrozen(ValidationError):
@@ -97,35 +98,32 @@ def version_change_status(
 ) -> DocumentVersion:
     """The one write path for a version's status: checks the transitions table,
     locks the row and writes the history."""
-    locked = DocumentVersion.objects.select_for_update().get(pk=version.pk)
+    with transition(
+        version,
+        to=to_status,
+        by=user,
+        note=note,
+        transitions=TRANSITIONS,
+        history=StatusChange,
+        labels=True,
+        check=_only_the_latest,
+    ) as move:
+        if to_status == VersionStatus.VASTGESTELD:
+            move.row.decided_by = user
+            move.row.decided_at = timezone.now()
+            move.fields += ["decided_by", "decided_at"]
+    return move.row
+
+
+def _only_the_latest(version: DocumentVersion) -> None:
     latest = (
-        DocumentVersion.objects.filter(document_id=locked.document_id)
+        DocumentVersion.objects.filter(document_id=version.document_id)
         .order_by("-number")
         .values_list("pk", flat=True)
         .first()
     )
-    if latest != locked.pk:
+    if latest != version.pk:
         raise ValidationError("Alleen de nieuwste versie kan van status veranderen.")
-    if to_status not in TRANSITIONS.get(locked.status, ()):
-        target = dict(VersionStatus.choices).get(to_status, to_status)
-        raise ValidationError(
-            f"Van '{locked.get_status_display()}' kan niet naar '{target}'."
-        )
-    StatusChange.objects.create(
-        version=locked,
-        from_status=locked.status,
-        to_status=to_status,
-        by=user,
-        note=note[:500],
-    )
-    locked.status = to_status
-    fields = ["status"]
-    if to_status == VersionStatus.VASTGESTELD:
-        locked.decided_by = user
-        locked.decided_at = timezone.now()
-        fields += ["decided_by", "decided_at"]
-    locked.save(update_fields=fields)
-    return locked
 
 
 @transaction.atomic

@@ -11,9 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from bouwstenen import services
 from bouwstenen.access import get_document_for_user
-from bouwstenen.area_figures import area_figures
 from bouwstenen.constants import TRANSITION_LABELS, TRANSITIONS, DocumentKind
-from bouwstenen.content import version_content
 from bouwstenen.exports import EXPORT_KIND, bijlage_version
 from bouwstenen.forms import (
     ActionForm,
@@ -24,6 +22,7 @@ from bouwstenen.forms import (
     StatusForm,
 )
 from bouwstenen.models import Comment, Document, DocumentVersion
+from bouwstenen.reads import area_figures, version_content
 from wijkteam.access import can, team_permission_required
 from wijkteam.models import ExportJob
 

@@ -13,7 +13,8 @@ import uuid
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
-from cases.constants import (
+from cases.casework.demo import load_cases
+from cases.intake.constants import (
     Channel,
     ClarificationDecision,
     IntakeOutcome,
@@ -22,13 +23,13 @@ from cases.constants import (
     Urgency,
     ZrmDomain,
 )
-from cases.demo_casework import load_cases
-from cases.demo_measuring import load_measuring
-from cases.demo_network import load_network
-from cases.demo_plan import load_plans  # plan (issue 5)
+from cases.intake.services import question_register, vraagverheldering_record
+from cases.measuring.demo import load_measuring
 from cases.models import Person, Question, Voorziening
-from cases.services import person_create, question_register, vraagverheldering_record
-from cases.validators import BSN_WEIGHTS
+from cases.network.demo import load_network
+from cases.persons.services import person_create
+from cases.persons.validators import BSN_WEIGHTS
+from cases.plan.demo import load_plans
 from gebiedsanalyse.models import Area
 
 DEMO_NAMESPACE = uuid.UUID("5c1d2f1e-8f3a-4c55-9d6e-6b1f0a2d7c01")
@@ -343,9 +344,9 @@ def load(context) -> None:
         )
 
     load_cases(context)
-    load_measuring(context)  # metingen and moreel beraad (issue 5)
-    load_network(context)  # issue 5: netwerk, verwijzingen, toekenningen
-    load_plans(context)  # plan (issue 5)
+    load_measuring(context)  # metingen and moreel beraad
+    load_network(context)  # netwerk, verwijzingen, toekenningen
+    load_plans(context)
     assign_buurten(context)
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from celery import shared_task
 
 from cases.models import CaseAssignment
-from cases.retention import retention_apply
+from cases.privacy.retention import retention_apply
 
 
 @shared_task(

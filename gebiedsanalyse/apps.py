@@ -1,16 +1,21 @@
 from django.apps import AppConfig
 
+from wijkteam.registry import MenuEntry
+
 
 class GebiedsanalyseConfig(AppConfig):
     name = "gebiedsanalyse"
     verbose_name = "Gebiedsanalyse"
 
-    def ready(self) -> None:
-        from gebiedsanalyse.exports import (
-            EXPORT_KIND,
-            EXPORT_KIND_WITHOUT_TEAM_FIGURES,
-        )
-        from wijkteam.exports import register
-
-        register(EXPORT_KIND)
-        register(EXPORT_KIND_WITHOUT_TEAM_FIGURES)
+    # What this app gives the core (wijkteam/registry.py).
+    menu = [
+        MenuEntry("Gebieden", "gebiedsanalyse:area_list", "area.view", order=80),
+        MenuEntry("Sociale kaart", "gebiedsanalyse:place_list", "area.view", order=90),
+        MenuEntry("Wijkanalyse", "gebiedsanalyse:wijkanalyse", "area.view", order=100),
+        MenuEntry("CBS-import", "gebiedsanalyse:cbs_upload", "area.import", order=130),
+    ]
+    demo = [(10, "gebiedsanalyse.demo.load")]  # first: the others use its areas
+    export_kinds = [
+        "gebiedsanalyse.exports.EXPORT_KIND",
+        "gebiedsanalyse.exports.EXPORT_KIND_WITHOUT_TEAM_FIGURES",
+    ]

@@ -17,19 +17,19 @@ the first kind: they may hold team figures.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
-from gebiedsanalyse import figures, teamfigures
-from gebiedsanalyse.constants import AreaLevel
+from gebiedsanalyse import reads
 from gebiedsanalyse.models import Area, Resource, SocialPlace
 from wijkteam.access import can, current_team, require
 from wijkteam.exports import ExportKind
 from wijkteam.models import Team
+from wijkteam.registry import declared
 
 KIND = "gebiedsanalyse"
 KIND_WITHOUT_TEAM_FIGURES = "gebiedsanalyse-zonder-teamcijfers"
@@ -61,54 +61,25 @@ def _describe(obj: AreaForTeam):
     return obj.team, None, f"Gebiedsanalyse {obj.area.name}"
 
 
-def _team_buurten(team: Team, area: Area):
-    """The team's buurten that lie in the area (the area itself for a buurt)."""
-    return Area.objects.buurten_of_team(team).filter(
-        Q(pk=area.pk) | Q(parent=area) | Q(parent__parent=area)
-    )
-
-
-def team_tables(team: Team, area: Area, period: teamfigures.Period) -> list:
-    """The team's own figures for its buurten in the area; [] when it has none.
-    Outside a single buurt the row "buurt niet vastgelegd" (team-wide) is left
-    out: it does not belong to this area."""
-    buurten = list(_team_buurten(team, area))
-    if not buurten:
-        return []
-    buurt = area if area.level == AreaLevel.BUURT else None
-    tables = teamfigures.team_figures(
-        team=team, period=period, buurten=buurten, buurt=buurt
-    )
-    if buurt is None:
-        tables = [
-            teamfigures.Table(
-                caption=t.caption,
-                columns=t.columns,
-                rows=[r for r in t.rows if r[0] != teamfigures.UNKNOWN_BUURT],
-            )
-            for t in tables
-        ]
-    return tables
-
-
 # Value columns per printed table: with the buurt column, six fit an A4 page in
 # portrait without breaking a word ("Maatschappelijke participatie", "< 5").
 MAX_PRINTED_COLUMNS = 6
 
 
-def split_columns(
-    table: teamfigures.Table, most: int = MAX_PRINTED_COLUMNS
-) -> list[teamfigures.Table]:
+def split_columns(table, most: int = MAX_PRINTED_COLUMNS) -> list:
     """A table too wide for the page as tables of at most `most` value columns,
     each with the buurt column. The parts are about equal (13 columns: 5, 5, 3;
-    never a last part of one) and their captions say which part of how many."""
+    never a last part of one) and their captions say which part of how many.
+    Any dataclass with `caption`, `columns` and `rows` (label, cells) will do:
+    the tables come from another app (the team's figures, cases/figures/)."""
     count = len(table.columns)
     if count <= most:
         return [table]
     size = math.ceil(count / math.ceil(count / most))
     starts = range(0, count, size)
     return [
-        teamfigures.Table(
+        replace(
+            table,
             caption=f"{table.caption} (deel {n} van {len(starts)})",
             columns=table.columns[start : start + size],
             rows=[(label, cells[start : start + size]) for label, cells in table.rows],
@@ -120,25 +91,27 @@ def split_columns(
 def build_context(object_id: int, version: int | None, *, job) -> dict:
     area = Area.objects.select_related("parent").get(pk=object_id)
     team = job.team
-    period = teamfigures.Period.last_12_months()
-    may_see_team_figures = (
-        job.kind == KIND
-        and job.requested_by is not None
-        and can(job.requested_by, "teamfigures.view", team)
-    )
-    tables = team_tables(team, area, period) if may_see_team_figures else []
-    return {
+    context = {
         "area": area,
         "team": team,
-        "page": figures.area_page(area),
+        "page": reads.area_page(area),
         "children": list(area.children.order_by("name")),
         "places": list(SocialPlace.objects.for_team(team).in_area(area)),
         "resources": list(Resource.objects.for_team(team).in_area(area)),
-        "team_tables": [part for table in tables for part in split_columns(table)],
-        "team_figures_shown": may_see_team_figures,
-        "period": period,
+        "team_tables": [],
+        "team_figures_shown": False,
         "printed_at": timezone.localtime(),
     }
+    # What other apps add to an area's PDF (the team's own figures, from its
+    # casework: cases/figures/), declared as `area_pdf_context` on their AppConfig.
+    # Only the kind with team figures asks for them, whoever requested it.
+    requester = job.requested_by if job.kind == KIND else None
+    for path in declared("area_pdf_context"):
+        context |= import_string(path)(area=area, team=team, user=requester)
+    context["team_tables"] = [
+        part for table in context["team_tables"] for part in split_columns(table)
+    ]
+    return context
 
 
 def _page_url(obj: AreaForTeam) -> str:

@@ -1,21 +1,21 @@
 from django.urls import path
+from django.utils.module_loading import import_string
 
-from gebiedsanalyse import views, views_teamfigures
+from gebiedsanalyse import views
+from wijkteam.registry import declared
 
 app_name = "gebiedsanalyse"
 
 urlpatterns = [
     path("gebieden/", views.area_list, name="area_list"),
     path("gebieden/import/", views.cbs_upload, name="cbs_upload"),
+    # Pages other apps add under gebieden/ (`area_urls` on their AppConfig: the
+    # team's own figures, cases/figures/), before <str:code>/ would take them.
+    *(p for path_ in declared("area_urls") for p in import_string(path_)),
     path(
         "gebieden/import/historie/",
         views.cbs_import_history,
         name="cbs_import_history",
-    ),
-    path(
-        "gebieden/teamcijfers/",
-        views_teamfigures.team_figures,
-        name="team_figures",
     ),
     path("gebieden/<str:code>/", views.area_detail, name="area_detail"),
     path("gebieden/<str:code>/cijfers.csv", views.area_csv, name="area_csv"),

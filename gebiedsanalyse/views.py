@@ -16,7 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from gebiedsanalyse import figures, forms, services
+from gebiedsanalyse import forms, reads, services
 from gebiedsanalyse.constants import AreaLevel, PlaceKind
 from gebiedsanalyse.exports import export_kind_for
 from gebiedsanalyse.forms import (
@@ -91,7 +91,7 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
     map_form = MapIndicatorForm(request.GET or None)
     indicator = map_form.cleaned_data["indicator"] if map_form.is_valid() else ""
     level = request.GET.get("niveau")
-    page = figures.area_page(area)
+    page = reads.area_page(area)
     team = request.team
     places = SocialPlace.objects.for_team(team).in_area(area)
     resources = Resource.objects.for_team(team).in_area(area)
@@ -102,7 +102,7 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
         {
             "area": area,
             "page": page,
-            "map": figures.area_map(area, indicator or "inwoners", level),
+            "map": reads.area_map(area, indicator or "inwoners", level),
             "map_form": map_form,
             "level": level or "wijk",
             "children": area.children.order_by("name"),
@@ -127,7 +127,7 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
 def area_csv(request: HttpRequest, code: str) -> HttpResponse:
     """The area's public CBS figures as CSV (semicolons, for Dutch spreadsheets)."""
     area = _area_or_404(code)
-    return csv_response(figures.figures_csv_rows(area), filename=f"cbs-{area.code}.csv")
+    return csv_response(reads.figures_csv_rows(area), filename=f"cbs-{area.code}.csv")
 
 
 @team_permission_required("area.import")

@@ -26,8 +26,8 @@ from django.urls import reverse
 
 import pytest
 
-from cases.exports_plan import KIND as PLAN_PDF
 from cases.models import Case, Person
+from cases.plan.exports import KIND as PLAN_PDF
 from cases.tests.factories import (
     AllocationFactory,
     CaseFactory,

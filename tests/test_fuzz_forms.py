@@ -31,7 +31,7 @@ from django.urls import reverse
 import pytest
 
 from bouwstenen.forms import GoalForm
-from cases.forms_casework import CaseloadForm
+from cases.casework.forms import CaseloadForm
 from tests import fuzz
 from tests.sweep import PUBLIC, collect_samples, is_admin, url_for, url_patterns
 from wijkteam.constants import Role

@@ -36,7 +36,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "case.view": TEAM_WORKERS,
     "case.edit": TEAM_WORKERS,
     "case.assign": frozenset({Role.TEAMLEIDER}),
-    # The plan of a casus (issue 5): the team workers, never the desk.
+    # The plan of a casus: the team workers, never the desk.
     "plan.view": TEAM_WORKERS,
     "plan.edit": TEAM_WORKERS,
     # Metingen (ZRM, participatieladder) and moreel beraad of a casus: the team.

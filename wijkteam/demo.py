@@ -3,22 +3,22 @@
 Idempotent: a second run finds everything in place and changes nothing. Accounts of
 the first team have the stable names `balie`, `wijkteamlid`, `teamleider`,
 `kwartiermaker`, `beheerder`; `wijkteamlid2` works in the second team. Password: demo.
-Each app adds its own demo data in `<app>/demo.py: load(context)`.
+Each app adds its own demo data with the loader named by `demo` on its AppConfig
+(wijkteam/registry.py), `load(context)`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from importlib import import_module
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
 from wijkteam.constants import Role
 from wijkteam.models import Membership, Team, User
+from wijkteam.registry import demo_loaders
 
 DEMO_PASSWORD = "demo"
-APPS_WITH_DEMO = ("gebiedsanalyse", "cases", "bouwstenen")
 
 TEAMS = [
     {
@@ -171,6 +171,6 @@ def load() -> DemoContext:
                 defaults={"moederorganisatie": employer},
             )
             context.users[username] = user
-    for app in APPS_WITH_DEMO:
-        import_module(f"{app}.demo").load(context)
+    for load_app_demo in demo_loaders():
+        load_app_demo(context)
     return context

@@ -1,6 +1,6 @@
 """Inzageverzoek (AVG art. 15): everything the system holds about one person, as a
-PDF. A registry of sections: each app contributes its own in `<app>/inzage.py`
-(found by `autodiscover_modules("inzage")` in `WijkteamConfig.ready`):
+PDF. A registry of sections: each app contributes its own in the modules it lists as
+`inzage_modules` on its AppConfig (wijkteam/registry.py; cases/privacy/inzage.py):
 
     @inzage_section("journaal", "Journaal van de casussen", order=60)
     def journal(subject: InzageSubject) -> list[Block]:

@@ -89,6 +89,21 @@ class Membership(models.Model):
         return f"{self.user} — {self.get_role_display()} in {self.team}"
 
 
+def team_workers(team):
+    """Active users who work casussen in the team (a team or its id): wijkteamleden
+    and teamleiders, by name."""
+    return (
+        User.objects.filter(
+            memberships__team=team,
+            memberships__is_active=True,
+            memberships__role__in=[Role.WIJKTEAMLID, Role.TEAMLEIDER],
+            is_active=True,
+        )
+        .distinct()
+        .order_by("first_name", "last_name")
+    )
+
+
 class AccessLogEntry(models.Model):
     """One access to a person's data (NEN 7513). Append-only.
 
@@ -217,7 +232,7 @@ class ExportJob(models.Model):
         return f"{base}-versie-{self.version}.pdf" if self.version else f"{base}.pdf"
 
 
-# --- security (issue 8): sessions per user ------------------------------------
+# --- security: sessions per user ------------------------------------
 
 
 class UserSession(models.Model):

@@ -23,6 +23,7 @@ from wijkteam.accesslog import log_access
 from wijkteam.constants import AccessAction, AccessResult, Role
 from wijkteam.forms import LoginForm
 from wijkteam.models import Membership, Team
+from wijkteam.registry import home_panel
 from wijkteam.tasks import ping
 
 WORKER_PING_TIMEOUT = 3.0
@@ -74,6 +75,11 @@ class LogoutView(auth_views.LogoutView):
         return super().post(request, *args, **kwargs)
 
 
+def _home_panel(role: Role) -> str:
+    """The role's panel: the app's that serves the role, else the core's own."""
+    return home_panel(role.value) or f"wijkteam/home/{role.value}.html"
+
+
 @login_required
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
@@ -86,8 +92,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "team": team,
             "greeting": greeting(timezone.localtime().hour),
             "role_sections": [
-                {"role": role, "template": f"wijkteam/home/{role.value}.html"}
-                for role in roles
+                {"role": role, "template": _home_panel(role)} for role in roles
             ],
         },
     )

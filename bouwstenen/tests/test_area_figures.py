@@ -4,8 +4,8 @@ from django.urls import reverse
 
 import pypdf
 
-from bouwstenen.area_figures import area_figures
 from bouwstenen.exports import EXPORT_KIND, build_context
+from bouwstenen.reads import area_figures
 from bouwstenen.tests.factories import DocumentFactory
 from gebiedsanalyse.tests.factories import AreaFactory, AreaFigureFactory
 from wijkteam.pdf import render_pdf

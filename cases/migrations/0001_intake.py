@@ -9,7 +9,7 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import cases.validators
+import cases.persons.validators
 
 TRIGRAM_EXTENSION = """
 DO $$ BEGIN
@@ -309,7 +309,7 @@ class Migration(migrations.Migration):
                     models.CharField(
                         blank=True,
                         max_length=9,
-                        validators=[cases.validators.validate_bsn],
+                        validators=[cases.persons.validators.validate_bsn],
                         verbose_name="BSN",
                     ),
                 ),

@@ -1,23 +1,26 @@
-"""Models of the voordeur (persons, households, questions) and the casus."""
+"""The models of the cases app, one module per concept, gathered here for Django.
 
-from cases.models.casework import (
+Django finds an app's models in `cases.models`; each concept keeps its own in
+`cases/<concept>/models.py` (see docs/architecture.md).
+"""
+
+from cases.casework.models import (
     JOURNAL_EDIT_WINDOW,
     Case,
     CaseAssignment,
     CaseSettings,
     CaseStatusChange,
     JournalEntry,
+    OpenCaseCount,
 )
-from cases.models.corrections import Correction
-from cases.models.intake import (
+from cases.intake.models import (
     Question,
     QuestionStatusChange,
     Voorziening,
     Vraagverheldering,
 )
-
-# measuring (issue 5: ZRM, participatieladder, moreel beraad)
-from cases.models.measuring import (
+from cases.measuring.models import (
+    Correction,
     LadderMeasurement,
     LadderStep,
     MoralDeliberation,
@@ -25,64 +28,58 @@ from cases.models.measuring import (
     ZrmDomainScore,
     ZrmLatestScore,
 )
-from cases.models.network import NetworkEntry
-from cases.models.persons import Household, HouseholdMember, Person
-
-# plan (issue 5)
-from cases.models.plan import (
-    Plan,
-    PlanAction,
-    PlanGoal,
-    PlanGoalStatusChange,
-    PlanVersion,
-)
-from cases.models.referrals import (
+from cases.network.models import (
     Allocation,
     AllocationStatusChange,
+    NetworkEntry,
     Provider,
     ProviderProduct,
     Referral,
     ReferralStatusChange,
     WaitingTime,
 )
-from cases.models.workload import OpenCaseCount
+from cases.persons.models import Household, HouseholdMember, Person
+from cases.plan.models import (
+    Plan,
+    PlanAction,
+    PlanGoal,
+    PlanGoalStatusChange,
+    PlanVersion,
+)
 
 __all__ = [
     "JOURNAL_EDIT_WINDOW",
+    "Allocation",
+    "AllocationStatusChange",
     "Case",
     "CaseAssignment",
     "CaseSettings",
-    "JournalEntry",
     "CaseStatusChange",
     "Correction",
     "Household",
     "HouseholdMember",
-    "OpenCaseCount",
-    "Person",
-    "Question",
-    "QuestionStatusChange",
-    "Voorziening",
-    "Vraagverheldering",
-    # measuring
+    "JournalEntry",
     "LadderMeasurement",
     "LadderStep",
     "MoralDeliberation",
-    "ZrmAssessment",
-    "ZrmDomainScore",
-    "ZrmLatestScore",
-    # Netwerk en achterdeur (issue 5).
-    "Allocation",
-    "AllocationStatusChange",
     "NetworkEntry",
-    "Provider",
-    "ProviderProduct",
-    "Referral",
-    "ReferralStatusChange",
-    "WaitingTime",
-    # plan (issue 5)
+    "OpenCaseCount",
+    "Person",
     "Plan",
     "PlanAction",
     "PlanGoal",
     "PlanGoalStatusChange",
     "PlanVersion",
+    "Provider",
+    "ProviderProduct",
+    "Question",
+    "QuestionStatusChange",
+    "Referral",
+    "ReferralStatusChange",
+    "Voorziening",
+    "Vraagverheldering",
+    "WaitingTime",
+    "ZrmAssessment",
+    "ZrmDomainScore",
+    "ZrmLatestScore",
 ]

@@ -3,7 +3,7 @@
 from django import template
 from django.utils import timezone
 
-from cases.constants import QuestionStatus
+from cases.intake.constants import QuestionStatus
 from cases.models import Case, CaseAssignment, Question
 
 register = template.Library()

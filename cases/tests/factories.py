@@ -5,8 +5,8 @@ from django.utils import timezone
 import factory
 from factory.django import DjangoModelFactory
 
-from cases.constants import (
-    CaseStatus,
+from cases.casework.constants import CaseStatus
+from cases.intake.constants import (
     Channel,
     IntakeOutcome,
     QuestionStatus,
@@ -21,7 +21,7 @@ from cases.models import (
     Question,
     Voorziening,
 )
-from cases.validators import BSN_WEIGHTS, search_key
+from cases.persons.validators import BSN_WEIGHTS, search_key
 from wijkteam.tests.factories import DutchName, TeamFactory, UserFactory
 
 

@@ -7,9 +7,9 @@ from django.utils import timezone
 import factory
 from factory.django import DjangoModelFactory
 
-from cases.constants import ZrmDomain
-from cases.constants_plan import ActionWho, GoalOwner, GoalStatus
+from cases.intake.constants import ZrmDomain
 from cases.models import Plan, PlanAction, PlanGoal
+from cases.plan.constants import ActionWho, GoalOwner, GoalStatus
 from cases.tests.factories import CaseFactory
 from wijkteam.tests.factories import UserFactory
 

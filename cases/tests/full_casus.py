@@ -14,9 +14,14 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from cases.constants import ContactKind, ZrmDomain
-from cases.constants_network import AllocationKind, LegalBasis, NetworkKind
-from cases.constants_plan import ActionWho, GoalOwner
+from cases.casework.constants import ContactKind
+from cases.casework.services import journal_add
+from cases.intake.constants import ZrmDomain
+from cases.measuring.services import (
+    ladder_measurement_record,
+    moral_deliberation_record,
+    zrm_assessment_record,
+)
 from cases.models import (
     Case,
     Household,
@@ -25,18 +30,10 @@ from cases.models import (
     Provider,
     ProviderProduct,
 )
-from cases.services_casework import journal_add
-from cases.services_measuring import (
-    ladder_measurement_record,
-    moral_deliberation_record,
-    zrm_assessment_record,
-)
-from cases.services_network import (
-    allocation_create,
-    network_entry_add,
-    referral_create,
-)
-from cases.services_plan import action_add, goal_add, goal_edit, plan_vaststellen
+from cases.network.constants import AllocationKind, LegalBasis, NetworkKind
+from cases.network.services import allocation_create, network_entry_add, referral_create
+from cases.plan.constants import ActionWho, GoalOwner
+from cases.plan.services import action_add, goal_add, goal_edit, plan_vaststellen
 
 
 @dataclass(frozen=True)

@@ -4,12 +4,8 @@ from django.db import connection
 
 import pytest
 
+from cases.casework.services import AssignmentConflict, AssignmentError, case_assign
 from cases.models import Case, CaseAssignment
-from cases.services_casework import (
-    AssignmentConflict,
-    AssignmentError,
-    case_assign,
-)
 from cases.tests.factories import CaseFactory
 from wijkteam.constants import Role
 

@@ -2,7 +2,7 @@ from django.urls import reverse
 
 import pytest
 
-from cases.constants import CaseStatus, LegalFramework
+from cases.casework.constants import CaseStatus, LegalFramework
 from cases.tests.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,8 +1,9 @@
 import pytest
 
-from cases.constants import CaseStatus, LegalFramework
-from cases.services import TransitionNotAllowed, case_change_status
+from cases.casework.constants import CaseStatus, LegalFramework
+from cases.casework.services import case_change_status
 from cases.tests.factories import CaseFactory
+from wijkteam.workflow import TransitionNotAllowed
 
 pytestmark = pytest.mark.django_db
 

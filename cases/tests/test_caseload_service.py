@@ -1,7 +1,7 @@
 import pytest
 
+from cases.casework.services import AssignmentError, caseload_preview, caseload_reassign
 from cases.models import Case, CaseAssignment
-from cases.services_casework import AssignmentError, caseload_preview, caseload_reassign
 from cases.tests.factories import CaseFactory
 from wijkteam.constants import Role
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 import pytest
 
-from cases.services_werkbak import contract_hours_set
+from cases.casework.services import contract_hours_set
 from cases.tests.factories import CaseFactory
 from wijkteam.constants import Role
 from wijkteam.models import Membership

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 import pytest
 
-from cases.constants import ZrmDomain
+from cases.intake.constants import ZrmDomain
 from cases.models import (
     Correction,
     LadderMeasurement,

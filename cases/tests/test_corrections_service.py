@@ -8,15 +8,9 @@ from django.utils import timezone
 
 import pytest
 
-from cases.constants import CorrectionAction, CorrectionKind, ZrmDomain
-from cases.models import (
-    Correction,
-    LadderMeasurement,
-    NetworkEntry,
-    ZrmAssessment,
-    ZrmDomainScore,
-)
-from cases.services_measuring import (
+from cases.intake.constants import ZrmDomain
+from cases.measuring.constants import CorrectionAction, CorrectionKind
+from cases.measuring.services import (
     MeasuringError,
     ladder_measurement_correct,
     ladder_measurement_withdraw,
@@ -24,7 +18,14 @@ from cases.services_measuring import (
     zrm_assessment_correct,
     zrm_assessment_withdraw,
 )
-from cases.services_network import NetworkError, network_entry_update
+from cases.models import (
+    Correction,
+    LadderMeasurement,
+    NetworkEntry,
+    ZrmAssessment,
+    ZrmDomainScore,
+)
+from cases.network.services import NetworkError, network_entry_update
 from cases.tests.factories import CaseFactory, NetworkEntryFactory
 from cases.tests.factories_measuring import (
     LadderMeasurementFactory,

@@ -14,9 +14,9 @@ from django.db import connection, transaction
 import psycopg
 import pytest
 
-from cases.constants import OPEN_CASE_STATUSES, CaseStatus
+from cases.casework.constants import OPEN_CASE_STATUSES, CaseStatus
+from cases.casework.services import _ensure_counters, _lock_for_transfer
 from cases.models import Case, OpenCaseCount
-from cases.services_casework import _ensure_counters, _lock_for_transfer
 from cases.tests.factories import CaseFactory
 from wijkteam.constants import Role
 

@@ -2,9 +2,9 @@ from django.core.management import call_command
 
 import pytest
 
-from cases.constants import IntakeOutcome, QuestionStatus
+from cases.intake.constants import IntakeOutcome, QuestionStatus
 from cases.models import Case, Person, Question
-from cases.validators import is_valid_bsn
+from cases.persons.validators import is_valid_bsn
 from wijkteam.models import Team
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 import pytest
 
-from cases.constants import Channel, QuestionStatus
+from cases.intake.constants import Channel, QuestionStatus
 from cases.tests.factories import PersonFactory, QuestionFactory
 from wijkteam.models import AccessLogEntry
 

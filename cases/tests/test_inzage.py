@@ -9,15 +9,16 @@ from django.urls import reverse
 import pypdf
 import pytest
 
-from cases.constants import CaseStatus, Relation
-from cases.exports import KIND, build_context
-from cases.models import JournalEntry, Vraagverheldering
-from cases.services_measuring import (
+from cases.casework.constants import CaseStatus
+from cases.intake.constants import Relation
+from cases.measuring.services import (
     moral_deliberation_change,
     zrm_assessment_correct,
     zrm_assessment_withdraw,
 )
-from cases.services_network import network_entry_update
+from cases.models import JournalEntry, Vraagverheldering
+from cases.network.services import network_entry_update
+from cases.privacy.exports import KIND, build_context
 from cases.tests.factories import (
     AllocationFactory,
     CaseFactory,

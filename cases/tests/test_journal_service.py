@@ -4,8 +4,8 @@ from django.utils import timezone
 
 import pytest
 
+from cases.casework.services import JournalLocked, journal_add, journal_edit
 from cases.models import JOURNAL_EDIT_WINDOW, JournalEntry
-from cases.services_casework import JournalLocked, journal_add, journal_edit
 from cases.tests.factories import CaseFactory
 from wijkteam.constants import Role
 

@@ -5,8 +5,8 @@ from django.utils import timezone
 
 import pytest
 
+from cases.measuring.services import MeasuringError, ladder_measurement_record
 from cases.models import LadderMeasurement
-from cases.services_measuring import MeasuringError, ladder_measurement_record
 from cases.tests.factories import CaseFactory, PersonFactory
 from cases.tests.factories_measuring import member_of
 

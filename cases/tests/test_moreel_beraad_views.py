@@ -7,8 +7,8 @@ from django.utils import timezone
 
 import pytest
 
+from cases.measuring.services import MeasuringError, moral_deliberation_record
 from cases.models import MoralDeliberation
-from cases.services_measuring import MeasuringError, moral_deliberation_record
 from cases.tests.factories import CaseFactory
 from cases.tests.factories_measuring import MoralDeliberationFactory, member_of
 from wijkteam.models import AccessLogEntry

@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
-from cases import ecogram
-from cases.services_network import NetworkError, network_entry_add, network_entry_end
+from cases.network import ecogram
+from cases.network.services import NetworkError, network_entry_add, network_entry_end
 from cases.tests.factories import CaseFactory, NetworkEntryFactory
 
 pytestmark = pytest.mark.django_db

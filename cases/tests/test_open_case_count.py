@@ -6,7 +6,7 @@ from django.db.models import Count
 
 import pytest
 
-from cases.constants import CaseStatus
+from cases.casework.constants import CaseStatus
 from cases.models import Case, OpenCaseCount
 from cases.tests.factories import CaseFactory
 

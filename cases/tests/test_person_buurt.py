@@ -9,7 +9,7 @@ from django.urls import reverse
 import pytest
 
 from cases.models import Person, Question
-from cases.services import person_create
+from cases.persons.services import person_create
 from cases.tests.factories import PersonFactory
 from gebiedsanalyse.tests.factories import AreaFactory
 from wijkteam.models import Team

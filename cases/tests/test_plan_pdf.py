@@ -7,8 +7,8 @@ from django.urls import reverse
 import pypdf
 import pytest
 
-from cases.exports_plan import EXPORT_KIND, build_context
-from cases.services_plan import plan_vaststellen
+from cases.plan.exports import EXPORT_KIND, build_context
+from cases.plan.services import plan_vaststellen
 from cases.tests.factories import CaseFactory, HouseholdMemberFactory
 from cases.tests.factories_plan import PlanActionFactory, PlanGoalFactory
 from wijkteam.constants import AccessAction

@@ -6,10 +6,9 @@ from django.utils import timezone
 
 import pytest
 
-from cases.constants_plan import GoalStatus, PlanStatus
 from cases.models import Plan, PlanAction, PlanGoal, PlanGoalStatusChange, PlanVersion
-from cases.services import TransitionNotAllowed
-from cases.services_plan import (
+from cases.plan.constants import GoalStatus, PlanStatus
+from cases.plan.services import (
     PlanError,
     action_add,
     action_edit,
@@ -24,6 +23,7 @@ from cases.services_plan import (
 )
 from cases.tests.factories import CaseFactory, HouseholdMemberFactory
 from cases.tests.factories_plan import PlanActionFactory, PlanGoalFactory
+from wijkteam.workflow import TransitionNotAllowed
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()

@@ -2,7 +2,7 @@ from django.urls import reverse
 
 import pytest
 
-from cases.constants import QuestionStatus
+from cases.intake.constants import QuestionStatus
 from cases.tests.factories import QuestionFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 import pytest
 
-from cases.constants import QuestionStatus
+from cases.intake.constants import QuestionStatus
 from cases.models import Person, Question
 from cases.tests.factories import PersonFactory, VoorzieningFactory
 from wijkteam.constants import AccessAction

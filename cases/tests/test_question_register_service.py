@@ -4,9 +4,9 @@ from django.core.exceptions import ValidationError
 
 import pytest
 
-from cases.constants import IntakeOutcome, QuestionStatus
+from cases.intake.constants import IntakeOutcome, QuestionStatus
+from cases.intake.services import question_register
 from cases.models import Person, Question
-from cases.services import question_register
 from cases.tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db

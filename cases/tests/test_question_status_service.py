@@ -1,8 +1,9 @@
 import pytest
 
-from cases.constants import QUESTION_TRANSITIONS, QuestionStatus
-from cases.services import TransitionNotAllowed, question_change_status, question_plan
+from cases.intake.constants import QUESTION_TRANSITIONS, QuestionStatus
+from cases.intake.services import question_change_status, question_plan
 from cases.tests.factories import QuestionFactory
+from wijkteam.workflow import TransitionNotAllowed
 
 pytestmark = pytest.mark.django_db
 

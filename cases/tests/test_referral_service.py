@@ -5,8 +5,7 @@ from django.utils import timezone
 import pytest
 
 from cases.models import Referral, WaitingTime
-from cases.services import TransitionNotAllowed
-from cases.services_network import (
+from cases.network.services import (
     NetworkError,
     product_add,
     referral_change_status,
@@ -20,6 +19,7 @@ from cases.tests.factories import (
     ProviderProductFactory,
     ReferralFactory,
 )
+from wijkteam.workflow import TransitionNotAllowed
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()

@@ -13,8 +13,10 @@ from django.utils import timezone
 
 import pytest
 
-from cases import retention, tasks
-from cases.constants import CaseStatus, LegalFramework, QuestionStatus, Relation
+from cases import tasks
+from cases.casework.constants import CaseStatus, LegalFramework
+from cases.intake.constants import QuestionStatus, Relation
+from cases.measuring.services import zrm_assessment_correct
 from cases.models import (
     Case,
     Correction,
@@ -28,8 +30,8 @@ from cases.models import (
     ZrmAssessment,
     ZrmLatestScore,
 )
-from cases.retention import Terms, retention_apply, years_before
-from cases.services_measuring import zrm_assessment_correct
+from cases.privacy import retention
+from cases.privacy.retention import Terms, retention_apply, years_before
 from cases.tests.factories import (
     CaseFactory,
     HouseholdMemberFactory,

@@ -17,8 +17,8 @@ from django.utils import timezone
 import pypdf
 import pytest
 
-from cases.constants import CaseStatus
-from cases.exports import build_context
+from cases.casework.constants import CaseStatus
+from cases.privacy.exports import build_context
 from cases.tests.factories import (
     CaseFactory,
     HouseholdFactory,

@@ -3,13 +3,13 @@ import datetime as dt
 import pytest
 
 from cases.models import Allocation
-from cases.services import TransitionNotAllowed
-from cases.services_network import (
+from cases.network.services import (
     NetworkError,
     allocation_change_status,
     allocation_create,
 )
 from cases.tests.factories import AllocationFactory, CaseFactory, ProviderFactory
+from wijkteam.workflow import TransitionNotAllowed
 
 pytestmark = pytest.mark.django_db
 

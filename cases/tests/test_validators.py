@@ -1,6 +1,6 @@
 import pytest
 
-from cases.validators import (
+from cases.persons.validators import (
     is_valid_bsn,
     mask_bsn,
     normalize_bsn,

@@ -3,7 +3,7 @@ from django.utils import timezone
 
 import pytest
 
-from cases.constants import QuestionStatus
+from cases.intake.constants import QuestionStatus
 from cases.models import Case, Vraagverheldering
 from cases.tests.factories import (
     CaseFactory,

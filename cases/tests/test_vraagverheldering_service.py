@@ -1,20 +1,17 @@
 import pytest
 
-from cases.constants import CaseStatus, QuestionStatus
+from cases.casework.constants import CaseStatus
+from cases.casework.services import CaseAlreadyOpen, case_change_status, case_open
+from cases.intake.constants import QuestionStatus
+from cases.intake.services import vraagverheldering_record
 from cases.models import Case, Household, HouseholdMember, Vraagverheldering
-from cases.services import (
-    CaseAlreadyOpen,
-    TransitionNotAllowed,
-    case_change_status,
-    case_open,
-    vraagverheldering_record,
-)
 from cases.tests.factories import (
     CaseFactory,
     HouseholdFactory,
     HouseholdMemberFactory,
     QuestionFactory,
 )
+from wijkteam.workflow import TransitionNotAllowed
 
 pytestmark = pytest.mark.django_db
 

@@ -10,12 +10,12 @@ from django.utils import timezone
 
 import pytest
 
-from cases.constants import ZrmDomain
+from cases.figures import reads as teamfigures
+from cases.figures.reads import Period
+from cases.intake.constants import ZrmDomain
 from cases.models import Case, ZrmAssessment, ZrmDomainScore, ZrmLatestScore
 from cases.tests.factories import CaseFactory, HouseholdMemberFactory, PersonFactory
 from cases.tests.factories_measuring import ZrmAssessmentFactory
-from gebiedsanalyse import teamfigures
-from gebiedsanalyse.teamfigures import Period
 from gebiedsanalyse.tests.factories import AreaFactory
 from wijkteam.tests.factories import UserFactory
 

@@ -6,13 +6,11 @@ from django.utils import timezone
 
 import pytest
 
-from cases.constants import CaseStatus, ZrmDomain
+from cases.casework.constants import CaseStatus
+from cases.intake.constants import ZrmDomain
+from cases.measuring.reads import case_measures
+from cases.measuring.services import MeasuringError, zrm_assessment_record
 from cases.models import Vraagverheldering, ZrmAssessment, ZrmDomainScore
-from cases.services_measuring import (
-    MeasuringError,
-    case_measures,
-    zrm_assessment_record,
-)
 from cases.tests.factories import (
     CaseFactory,
     HouseholdMemberFactory,

@@ -8,11 +8,11 @@ from django.utils import timezone
 
 import pytest
 
-from cases.constants import ZrmDomain
+from cases.figures import reads as teamfigures
+from cases.figures.reads import UNKNOWN_BUURT, Period, format_average
+from cases.intake.constants import ZrmDomain
 from cases.tests.factories import CaseFactory, HouseholdMemberFactory, PersonFactory
 from cases.tests.factories_measuring import ZrmAssessmentFactory
-from gebiedsanalyse import teamfigures
-from gebiedsanalyse.teamfigures import UNKNOWN_BUURT, Period, format_average
 from gebiedsanalyse.tests.factories import AreaFactory
 
 pytestmark = pytest.mark.django_db

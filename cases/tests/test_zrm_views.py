@@ -7,7 +7,7 @@ from django.utils import timezone
 
 import pytest
 
-from cases.constants import ZrmDomain
+from cases.intake.constants import ZrmDomain
 from cases.models import HouseholdMember, ZrmAssessment, ZrmDomainScore
 from cases.tests.factories import CaseFactory, HouseholdMemberFactory
 from cases.tests.factories_measuring import (

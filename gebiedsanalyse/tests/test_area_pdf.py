@@ -7,7 +7,7 @@ from django.urls import reverse
 import pypdf
 import pytest
 
-from cases.constants import ZrmDomain
+from cases.intake.constants import ZrmDomain
 from cases.tests.factories import PersonFactory, QuestionFactory
 from gebiedsanalyse.exports import KIND, KIND_WITHOUT_TEAM_FIGURES, build_context
 from gebiedsanalyse.tests.factories import ResourceFactory, SocialPlaceFactory

@@ -9,9 +9,9 @@ from weasyprint import HTML
 from weasyprint.formatting_structure import boxes
 
 from cases.constants import ZrmDomain
+from cases.figures.reads import Table
 from cases.tests.factories import PersonFactory, QuestionFactory
 from gebiedsanalyse.exports import EXPORT_KIND, KIND, build_context, split_columns
-from gebiedsanalyse.teamfigures import Table
 from wijkteam.constants import Role
 from wijkteam.models import ExportJob
 from wijkteam.pdf import BASE_URL, StaticOnlyFetcher

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 import pytest
 
-from cases.constants import ZrmDomain
+from cases.intake.constants import ZrmDomain
 from cases.tests.factories import PersonFactory, QuestionFactory
 from gebiedsanalyse.tests.factories import AreaFactory
 from wijkteam.constants import Role

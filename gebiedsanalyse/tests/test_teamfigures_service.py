@@ -6,15 +6,15 @@ from django.utils import timezone
 
 import pytest
 
-from cases.constants import Channel, ZrmDomain
+from cases.figures import reads as teamfigures
+from cases.figures.reads import UNKNOWN_BUURT, Period
+from cases.intake.constants import Channel, ZrmDomain
 from cases.tests.factories import (
     CaseFactory,
     HouseholdMemberFactory,
     PersonFactory,
     QuestionFactory,
 )
-from gebiedsanalyse import teamfigures
-from gebiedsanalyse.teamfigures import UNKNOWN_BUURT, Period
 from gebiedsanalyse.tests.factories import AreaFactory
 
 pytestmark = pytest.mark.django_db

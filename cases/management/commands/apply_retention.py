@@ -2,13 +2,13 @@
 
 from django.core.management.base import BaseCommand
 
-from cases.retention import retention_apply
+from cases.privacy.retention import retention_apply
 
 
 class Command(BaseCommand):
     help = (
         "Verwijdert wat langer bewaard is dan de bewaartermijn (zie "
-        "cases/retention.py) en meldt wat er is gedaan."
+        "cases/privacy/retention.py) en meldt wat er is gedaan."
     )
 
     def add_arguments(self, parser):

@@ -1,0 +1,55 @@
+"""What the apps give the core, found the same way for every app.
+
+The core imports no app module. Each app lists what it gives on its AppConfig
+(`<app>/apps.py`), as plain data and dotted paths; the core reads them here:
+
+- `menu`: `MenuEntry` rows of the main menu, in the order of their `order`
+- `home_panels`: {role: template} of the role's panel on the home page
+- `demo`: (order, "path.to.load") of the app's demo loader, `load(context)`
+- `export_kinds`: paths of the app's `ExportKind`s (wijkteam/exports.py)
+- `inzage_modules`: modules that add inzage sections (wijkteam/inzage.py)
+- `own_persons`: paths of suppliers of "own persons" (wijkteam/accesslog_review.py)
+
+WijkteamConfig.ready() registers the export kinds, inzage sections and hooks.
+This module imports no models, so an `apps.py` may import `MenuEntry` from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.utils.module_loading import import_string
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    label: str
+    url_name: str
+    permission: str
+    order: int
+
+
+def declared(attribute: str) -> list:
+    """Every app's entries of `attribute`, in the order of INSTALLED_APPS."""
+    return [
+        entry
+        for config in apps.get_app_configs()
+        for entry in getattr(config, attribute, ())
+    ]
+
+
+def menu_entries() -> list[MenuEntry]:
+    return sorted(declared("menu"), key=lambda entry: entry.order)
+
+
+def home_panel(role: str) -> str | None:
+    for config in apps.get_app_configs():
+        template = getattr(config, "home_panels", {}).get(role)
+        if template:
+            return template
+    return None
+
+
+def demo_loaders() -> list:
+    return [import_string(path) for _, path in sorted(declared("demo"))]
