@@ -5,6 +5,8 @@ A pytest plugin (registered in conftest.py). During the run it
 - captures every log line as the console handler would write it (the settings'
   format and `RedactFilter`), tracebacks included: a database error that quotes a
   BSN arrives as exception text, which the filter does not touch;
+- adds the address (path with query string) and purpose of every access-log row
+  written, which outlive the retention that removes the person;
 - collects the secrets the run makes: every password that is set or checked (8
   characters or more; the demo password "demo" is a word), every session id saved,
   and every BSN stored on a person.
@@ -111,6 +113,23 @@ class LogScan:
         def person_saved(sender, instance, **kwargs):
             if getattr(instance, "bsn", ""):
                 secrets.bsns.add(instance.bsn)
+
+        # Every access-log row passes through accesslog._common, whichever function
+        # writes it: its address and purpose are searched like a log line (they
+        # outlive the retention that removes the person).
+        from wijkteam import accesslog
+
+        common = accesslog._common
+        rows = self.collector.lines
+
+        def common_and_remember(request, **kwargs):
+            columns = common(request, **kwargs)
+            rows.append(
+                f"accesslog path={columns['path']} purpose={columns['purpose']}"
+            )
+            return columns
+
+        accesslog._common = common_and_remember
 
         post_save.connect(session_saved, sender=Session, weak=False)
         post_save.connect(person_saved, sender="cases.Person", weak=False)

@@ -124,7 +124,7 @@ ROLE_MATRIX: dict[str, Cell] = {
     # cases: the desk (balie) registers and searches; casus contents only for the team
     "cases:intake_list": Cell(frozenset({B, W, T})),
     "cases:question_register": Cell(frozenset({B, W, T})),
-    "cases:person_search": Cell(frozenset({B, W, T})),
+    "cases:person_search": Cell(frozenset({B, W, T}), method="post"),
     "cases:my_appointments": Cell(frozenset({W, T})),
     "cases:werkbak": Cell(frozenset({T})),
     "cases:contract_hours": Cell(frozenset({T})),

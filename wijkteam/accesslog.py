@@ -51,7 +51,9 @@ def _common(request, *, action, purpose, team, obj, result, on_behalf_of) -> dic
         "on_behalf_of": on_behalf_of,
         "action": action,
         "purpose": purpose[:200],
-        "path": request.get_full_path()[:300],
+        # The path without its query string: a search term (name, birth date, BSN)
+        # must never outlive the retention that removes the person.
+        "path": request.path[:300],
         "ip_address": client_ip(request),
         "result": result,
         "object_type": obj._meta.label_lower if obj is not None else "",

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from cases.models import Case, Person
 from cases.persons.forms import ANONYMOUS, NEW, PersonSearchForm
@@ -14,11 +14,13 @@ from wijkteam.constants import AccessAction
 
 
 @team_permission_required("person.search")
-@require_GET
+@require_POST
 def person_search(request: HttpRequest) -> HttpResponse:
-    """Likely matches while the desk types (htmx). One log row per search, and one
-    per person shown."""
-    form = PersonSearchForm(request.GET)
+    """Likely matches while the desk types (htmx). A POST: a name, birth date or BSN
+    in a URL would land in the access log's path and the web server's log. One log
+    row per search, and one per person shown; the row names the fields searched on,
+    never their values."""
+    form = PersonSearchForm(request.POST)
     form.is_valid()
     criteria = form.search_criteria() if hasattr(form, "cleaned_data") else {}
     matches = list(
@@ -37,10 +39,10 @@ def person_search(request: HttpRequest) -> HttpResponse:
         {
             "matches": matches,
             "searched": bool(used),
-            "chosen": request.GET.get("person_choice", NEW),
+            "chosen": request.POST.get("person_choice", NEW),
             "NEW": NEW,
             "ANONYMOUS": ANONYMOUS,
-            "household": request.GET.get("voor") == "huishouden",
+            "household": request.POST.get("voor") == "huishouden",
         },
     )
 

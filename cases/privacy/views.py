@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_http_methods
 
 from cases.models import Person
 from cases.persons.querysets import SEARCH_LIMIT
@@ -23,9 +23,11 @@ RECENT_JOBS = 20
 
 
 @team_permission_required("inzage.request")
-@require_GET
+@require_http_methods(["GET", "POST"])
 def inzage(request: HttpRequest) -> HttpResponse:
-    form = InzageSearchForm(request.GET if "zoeken" in request.GET else None)
+    # The search is a POST: a BSN, name or birth date in a URL would land in the
+    # browser history and the web server's log.
+    form = InzageSearchForm(request.POST if request.method == "POST" else None)
     matches: list[Person] = []
     chosen = request.GET.get("persoon", "")
     if form.is_bound and form.is_valid():

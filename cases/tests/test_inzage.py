@@ -147,12 +147,21 @@ def test_other_roles_get_403(login, member, team, role):
     assert login(member(role, team)).get(URL).status_code == 403
 
 
-def test_post_is_not_allowed(login, beheerder):
-    assert login(beheerder).post(URL).status_code == 405
+def test_the_search_is_a_post_and_puts_no_bsn_in_a_url(login, beheerder, family):
+    """The terms travel in the body: a GET with them searches nothing, and the
+    page's form posts (no BSN, name or birth date in a URL or the access log)."""
+    client = login(beheerder)
+    page = client.get(URL, {"bsn": BSN_SUBJECT})
+    assert page.context["matches"] == []
+    assert '<form method="post" class="mb-3"' in page.content.decode()
+    assert client.put(URL).status_code == 405
+    client.post(URL, {"bsn": BSN_SUBJECT})
+    paths = AccessLogEntry.objects.values_list("path", flat=True)
+    assert paths and all(BSN_SUBJECT not in path and "?" not in path for path in paths)
 
 
 def test_search_by_bsn_finds_own_team_only_and_is_logged(login, beheerder, family):
-    response = login(beheerder).get(URL, {"zoeken": "1", "bsn": BSN_SUBJECT})
+    response = login(beheerder).post(URL, {"bsn": BSN_SUBJECT})
     assert response.status_code == 200
     assert response.context["matches"] == [family["subject"]]
     logged = AccessLogEntry.objects.filter(action=AccessAction.SEARCH)
@@ -164,11 +173,11 @@ def test_search_by_bsn_finds_own_team_only_and_is_logged(login, beheerder, famil
 
 
 def test_search_needs_bsn_or_name_and_birth_date(login, beheerder, family):
-    response = login(beheerder).get(URL, {"zoeken": "1", "last_name": "Ockels"})
+    response = login(beheerder).post(URL, {"last_name": "Ockels"})
     assert response.status_code == 400
     assert "precies één persoon" in response.content.decode()
     assert response.context["matches"] == []
-    bad = login(beheerder).get(URL, {"zoeken": "1", "bsn": "123456789"})
+    bad = login(beheerder).post(URL, {"bsn": "123456789"})
     assert bad.status_code == 400 and bad.context["matches"] == []
 
 

@@ -11,18 +11,22 @@ URL = reverse("cases:person_search")
 
 
 def test_anonymous_goes_to_login(client):
-    assert client.get(URL, {"last_name": "Kaya"})["Location"].startswith(
+    assert client.post(URL, {"last_name": "Kaya"})["Location"].startswith(
         reverse("login")
     )
     assert not AccessLogEntry.objects.filter(action=AccessAction.SEARCH).exists()
 
 
 def test_wrong_method_is_405(login, balie):
-    assert login(balie).post(URL).status_code == 405
+    """A GET would carry the search terms in the URL (access log path, web server
+    log): refused, and nothing is searched or logged."""
+    response = login(balie).get(URL, {"bsn": "111222333", "last_name": "Kaya"})
+    assert response.status_code == 405
+    assert not AccessLogEntry.objects.filter(action=AccessAction.SEARCH).exists()
 
 
 def test_role_without_right_is_403(login, kwartiermaker):
-    assert login(kwartiermaker).get(URL, {"last_name": "x"}).status_code == 403
+    assert login(kwartiermaker).post(URL, {"last_name": "x"}).status_code == 403
 
 
 @pytest.mark.parametrize(
@@ -59,7 +63,7 @@ def test_finds_by_each_criterion_within_own_team(
         house_number="233",
         bsn="111222333",
     )
-    response = login(balie).get(URL, criteria, HTTP_HX_REQUEST="true")
+    response = login(balie).post(URL, criteria, HTTP_HX_REQUEST="true")
     body = response.content.decode()
     assert response.status_code == 200
     assert f'value="{found.pk}"' in body
@@ -71,7 +75,7 @@ def test_finds_by_each_criterion_within_own_team(
 def test_one_log_row_per_search_and_one_per_person_shown(login, balie, team):
     first = PersonFactory(team=team, last_name="Jansen")
     second = PersonFactory(team=team, last_name="Janssen")
-    login(balie).get(URL, {"last_name": "jans"})
+    login(balie).post(URL, {"last_name": "jans"})
     rows = AccessLogEntry.objects.filter(action=AccessAction.SEARCH)
     assert sorted(rows.values_list("person_id", flat=True), key=str) == sorted(
         [None, first.pk, second.pk], key=str
@@ -82,13 +86,26 @@ def test_one_log_row_per_search_and_one_per_person_shown(login, balie, team):
 
 def test_nothing_typed_finds_nothing_but_still_logs(login, balie, team):
     PersonFactory(team=team)
-    body = login(balie).get(URL).content.decode()
+    body = login(balie).post(URL).content.decode()
     assert "Typ een naam" in body
     assert AccessLogEntry.objects.filter(action=AccessAction.SEARCH).count() == 1
 
 
 def test_invalid_bsn_is_ignored_not_an_error(login, balie, team):
     PersonFactory(team=team, bsn="111222333")
-    response = login(balie).get(URL, {"bsn": "123"})
+    response = login(balie).post(URL, {"bsn": "123"})
     assert response.status_code == 200
     assert "Typ een naam" in response.content.decode()
+
+
+def test_the_search_puts_no_term_in_a_url_or_the_access_log(login, balie, team):
+    """The terms travel in the body: the access-log row has the bare path, and the
+    desk's page asks by POST (hx-post), so no name or BSN reaches a URL."""
+    PersonFactory(team=team, last_name="Kaya", bsn="111222333")
+    client = login(balie)
+    client.post(URL, {"last_name": "Kaya", "bsn": "111222333"})
+    row = AccessLogEntry.objects.get(action=AccessAction.SEARCH, person_id=None)
+    assert row.path == URL
+    assert "Kaya" not in row.purpose and "111222333" not in row.purpose
+    page = client.get(reverse("cases:question_register")).content.decode()
+    assert f'hx-post="{URL}"' in page and f'hx-get="{URL}' not in page

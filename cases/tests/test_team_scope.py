@@ -100,7 +100,7 @@ def test_person_search_by_bsn_and_name_finds_only_own_team(as_user, world, who):
     client = as_user(world[who])
     url = reverse("cases:person_search")
     for query in ({"bsn": BSN}, {"last_name": "Zuurveen"}, {"first_name": "Gerbr"}):
-        body = client.get(url, query, HTTP_HX_REQUEST="true").content.decode()
+        body = client.post(url, query, HTTP_HX_REQUEST="true").content.decode()
         assert _radio(world["a"]["person"]) in body, query
         assert _radio(world["b"]["person"]) not in body, query
         assert B_STREET not in body
