@@ -100,7 +100,8 @@ def _worker_options(rows):
     row was most of the werkbak's rendering time)."""
     return format_html_join(
         "",
-        '<option value="{}">{} ({})</option>',
+        # "(2 open)": the count is the member's open casussen, said on the option.
+        '<option value="{}">{} ({} open)</option>',
         ((w.pk, str(w), w.open_cases) for w in rows),
     )
 

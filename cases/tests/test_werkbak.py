@@ -46,6 +46,8 @@ def test_unassigned_oldest_first_with_signal_workload_and_log(
     workload = body.split('id="kop-werklast"')[1]
     assert f"<td>{lid}</td><td>1</td>" in workload
     assert "<strong>3</strong> open casussen" in body
+    # The assign dropdown says what the number after a name counts.
+    assert f'<option value="{lid.pk}">{lid} (1 open)</option>' in unassigned
     assert AccessLogEntry.objects.filter(person_id=member.person_id).exists()
 
 

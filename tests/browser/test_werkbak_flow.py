@@ -26,7 +26,7 @@ def test_assign_then_journal(page):
     page.get_by_role("heading", name="Werkbak", exact=True).wait_for()
     assert_accessible(page)
     page.get_by_label("Regievoerder voor Huishouden El Idrissi").select_option(
-        label="Youssef El Amrani (2)"
+        label="Youssef El Amrani (2 open)"
     )
     page.get_by_role("button", name="Toewijzen aan Huishouden El Idrissi").click()
     page.get_by_text("Youssef El Amrani is nu regievoerder.").wait_for()
