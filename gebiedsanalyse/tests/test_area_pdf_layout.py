@@ -8,8 +8,8 @@ import pytest
 from weasyprint import HTML
 from weasyprint.formatting_structure import boxes
 
-from cases.constants import ZrmDomain
 from cases.figures.reads import Table
+from cases.intake.constants import ZrmDomain
 from cases.tests.factories import PersonFactory, QuestionFactory
 from gebiedsanalyse.exports import EXPORT_KIND, KIND, build_context, split_columns
 from wijkteam.constants import Role
