@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "cases",
     "gebiedsanalyse",
     "bouwstenen",
+    "brp",
 ]
 
 MIDDLEWARE = [
@@ -386,6 +387,30 @@ OTP_RECOVERY_CODES = 10
 # the household of a casus where they are or were regievoerder).
 ACCESSLOG_UNUSUAL_PERSONS_PER_DAY = env_int("ACCESSLOG_UNUSUAL_PERSONS_PER_DAY", 25)
 ACCESSLOG_UNUSUAL_OUTSIDE_PER_DAY = env_int("ACCESSLOG_UNUSUAL_OUTSIDE_PER_DAY", 10)
+
+# The BRP (Haal Centraal BRP Personen bevragen v2), read by brp/client.py. Empty URL:
+# no BRP (in demo mode `make run` starts the local one, brp/localservice.py).
+BRP_URL = env_str("BRP_URL", "")
+BRP_API_KEY = env_str("BRP_API_KEY", "")
+BRP_API_KEY_HEADER = env_str("BRP_API_KEY_HEADER", "X-API-KEY")
+# Protocolling headers the gemeente requires (x-doelbinding, x-verwerking,
+# x-origin-oin); x-gebruiker is the signed-in user's username.
+BRP_DOELBINDING = env_str("BRP_DOELBINDING", "")
+BRP_VERWERKING = env_str("BRP_VERWERKING", "")
+BRP_OIN = env_str("BRP_OIN", "")
+# Seconds. The whole answer must be in within BRP_READ_TIMEOUT of asking (the desk
+# must hear within 5 s that it should register by hand); connecting may take at
+# most BRP_CONNECT_TIMEOUT of that.
+BRP_CONNECT_TIMEOUT = env_int("BRP_CONNECT_TIMEOUT", 2)
+BRP_READ_TIMEOUT = env_int("BRP_READ_TIMEOUT", 5)
+if not 1 <= BRP_CONNECT_TIMEOUT < BRP_READ_TIMEOUT:
+    raise ImproperlyConfigured(
+        "BRP_CONNECT_TIMEOUT must be at least 1 and less than BRP_READ_TIMEOUT."
+    )
+# Optional mutual TLS (PEM files) and a CA bundle for the gemeente's gateway.
+BRP_CLIENT_CERT = env_str("BRP_CLIENT_CERT", "")
+BRP_CLIENT_KEY = env_str("BRP_CLIENT_KEY", "")
+BRP_CA_BUNDLE = env_str("BRP_CA_BUNDLE", "")
 
 LOGGING = {
     "version": 1,
