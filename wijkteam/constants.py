@@ -23,6 +23,7 @@ class AccessAction(models.TextChoices):
     LOGIN = "login", "Inloggen"
     LOGIN_FAILED = "login_failed", "Mislukte inlogpoging"
     LOGOUT = "logout", "Uitloggen"
+    BRP_QUERY = "brp_query", "BRP-bevraging"
 
 
 class AccessResult(models.TextChoices):
