@@ -181,7 +181,7 @@ class CaseStatusForm(forms.Form):
 
 class CaseFilterForm(forms.Form):
     scope = forms.ChoiceField(
-        label="Welke",
+        label="Toon",
         choices=[("mine", "Mijn casussen"), ("team", "Hele team")],
         required=False,
     )

@@ -29,6 +29,8 @@ class _MemberForm(forms.Form):
     person = forms.ModelChoiceField(
         label="Lid van het huishouden",
         queryset=Person.objects.none(),
+        # Django's "---------" reads as a broken field; every select here says this.
+        empty_label="— kies —",
         error_messages={
             "required": "Kies een lid van het huishouden.",
             "invalid_choice": "Kies een lid van dit huishouden.",

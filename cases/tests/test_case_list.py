@@ -1,3 +1,5 @@
+import re
+
 from django.urls import reverse
 
 import pytest
@@ -62,3 +64,9 @@ def test_query_count_is_constant(login, lid, team, django_assert_max_num_queries
         )
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(URL, {"scope": "team"})
+
+
+def test_scope_filter_says_what_it_filters(login, lid):
+    body = login(lid).get(URL).content.decode()
+    label = re.search(r'<label [^>]*for="id_scope"[^>]*>(.*?)</label>', body, re.S)
+    assert label and label.group(1).strip() == "Toon"

@@ -1,6 +1,7 @@
 """The metingen tab and recording a ZRM assessment."""
 
 import datetime as dt
+import re
 
 from django.urls import reverse
 from django.utils import timezone
@@ -185,3 +186,13 @@ def test_add_person_of_another_household_is_refused(login, lid, team, case, pers
     assert "Kies een lid van dit huishouden" in response.content.decode()
     assert not ZrmAssessment.objects.exists()
     assert HouseholdMember.objects.filter(person=stranger.person).count() == 1
+
+
+def test_member_selects_offer_kies_not_dashes(login, lid, case, person):
+    body = login(lid).get(tab_url(case)).content.decode()
+    for select in ("id_zrm_person", "id_ladder_person"):
+        first = re.search(
+            rf'<select[^>]*id="{select}"[^>]*>\s*<option[^>]*>([^<]*)<', body
+        )
+        assert first and first.group(1) == "— kies —", select
+    assert "---------" not in body
