@@ -108,6 +108,19 @@ def worker_command() -> list[str]:
     ]  # fmt: skip
 
 
+def start_local_brp(env: dict[str, str]) -> subprocess.Popen | None:
+    """In demo mode without BRP_URL: the local BRP (brp/localservice.py, the mock's
+    test persons) on a free port, and BRP_URL pointing at it for web and worker."""
+    demo = env.get("WIJKTEAM_DEMO", "").strip().lower() in {"1", "true", "yes", "on"}
+    if env.get("BRP_URL") or not demo:
+        return None
+    port = _free_port()
+    env["BRP_URL"] = f"http://127.0.0.1:{port}/haalcentraal/api/brp"
+    return subprocess.Popen(
+        [PY, "-m", "brp.localservice", "--port", str(port)], env=env, cwd=ROOT
+    )
+
+
 def cmd_exec(argv: list[str]) -> int:
     services = Services()
     env = services.environment()
@@ -124,11 +137,13 @@ def cmd_run() -> int:
     for step in (["migrate", "--noinput"], ["demo_data"]):
         if subprocess.call(manage + step, env=env, cwd=ROOT) != 0:
             return 1
+    local_brp = start_local_brp(env)
     children = [
         subprocess.Popen(
             manage + ["runserver", f"127.0.0.1:{port}", "--noreload"], env=env, cwd=ROOT
         ),
         subprocess.Popen(worker_command(), env=env, cwd=ROOT),
+        *([local_brp] if local_brp else []),
     ]
     url = f"http://127.0.0.1:{port}"
     answering = _wait_until_answering(f"{url}/accounts/login/", children)
