@@ -32,6 +32,9 @@ from wijkteam.models import User, team_workers
 from wijkteam.workflow import next_statuses
 
 
+FIRST_ASSIGNMENT_REASON_LABEL = "Reden (optioneel)"
+
+
 class CaseAssignForm(forms.Form):
     regievoerder = forms.ModelChoiceField(
         label="Regievoerder",
@@ -53,6 +56,10 @@ class CaseAssignForm(forms.Form):
         )
         self.initial.setdefault("expected", case.regievoerder_id or "")
         self.initial.setdefault("regievoerder", case.regievoerder_id)
+        if not case.regievoerder_id:
+            # A first assignment may say why this colleague (stored as a switch
+            # reason is); only a switch demands one.
+            self.fields["reason"].label = FIRST_ASSIGNMENT_REASON_LABEL
 
     def clean_expected(self):
         value = self.cleaned_data["expected"]

@@ -73,3 +73,42 @@ def test_conflict_shows_a_clear_message_and_current_state(login, leader, lid, te
     assert f"regievoerder: {lid}" in body
     case.refresh_from_db()
     assert case.regievoerder == lid
+
+
+def test_first_assignment_from_werkbak_keeps_an_optional_reason(
+    login, leader, lid, case
+):
+    client = login(leader)
+    body = client.get(reverse("cases:werkbak")).content.decode()
+    assert f'name="reason" id="reden-{case.pk}"' in body
+    assert "Reden (optioneel) voor" in body
+    response = client.post(
+        url(case),
+        {
+            "regievoerder": lid.pk,
+            "expected": "",
+            "reason": "  Kent het gezin al  ",
+            "next_page": "werkbak",
+        },
+    )
+    assert response["Location"] == reverse("cases:werkbak")
+    assignment = CaseAssignment.objects.get(case=case)
+    assert assignment.to_user == lid and assignment.reason == "Kent het gezin al"
+
+
+def test_first_assignment_without_reason_is_fine(login, leader, lid, case):
+    login(leader).post(url(case), {"regievoerder": lid.pk, "expected": ""})
+    assert CaseAssignment.objects.get(case=case).reason == ""
+
+
+def test_casus_page_labels_the_reason_by_whether_it_is_a_switch(
+    login, leader, lid, team
+):
+    client = login(leader)
+    first = CaseFactory(team=team)
+    body = client.get(reverse("cases:case_detail", kwargs={"pk": first.pk})).content
+    assert "Reden (optioneel)" in body.decode()
+    assert "verplicht bij wisselen" not in body.decode()
+    switch = CaseFactory(team=team, regievoerder=lid)
+    body = client.get(reverse("cases:case_detail", kwargs={"pk": switch.pk})).content
+    assert "Reden (verplicht bij wisselen)" in body.decode()
