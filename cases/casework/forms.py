@@ -31,7 +31,6 @@ from wijkteam.forms import DATE_WIDGET, form_helper
 from wijkteam.models import User, team_workers
 from wijkteam.workflow import next_statuses
 
-
 FIRST_ASSIGNMENT_REASON_LABEL = "Reden (optioneel)"
 
 
