@@ -8,7 +8,10 @@ seconds of asking, so the desk registers by hand without losing what it typed.
 
 from __future__ import annotations
 
+import functools
 import json
+import logging
+import ssl
 import time
 from dataclasses import dataclass, field
 from datetime import date
@@ -45,6 +48,7 @@ NOT_CONFIGURED = (
     "Er is geen BRP-koppeling ingesteld. Registreer de gegevens met de hand."
 )
 MAX_ANSWER_BYTES = 5 * 1024 * 1024
+logger = logging.getLogger(__name__)
 
 
 class BrpUnavailable(Exception):
@@ -61,6 +65,24 @@ class BrpAnswer:
     search_type: str
     persons: list[BrpPerson]
     fetched_at: object = field(default_factory=timezone.now)
+
+
+def _tls(client_cert: str, client_key: str, ca_bundle: str) -> ssl.SSLContext:
+    """The gemeente's CA bundle (else certifi's, as httpx has it) and, for mutual
+    TLS, our client certificate and key (PEM files)."""
+    try:
+        context = (
+            ssl.create_default_context(cafile=ca_bundle)
+            if ca_bundle
+            else httpx.create_ssl_context()
+        )
+        if client_cert:
+            context.load_cert_chain(client_cert, client_key or None)
+    except (OSError, ssl.SSLError) as exc:
+        # For beheer; the desk hears only that the BRP is unavailable.
+        logger.error("BRP: certificaat of CA-bundel onleesbaar: %s", exc)
+        raise BrpUnavailable(UNAVAILABLE, reason="tls_config") from exc
+    return context
 
 
 class BrpClient:
@@ -99,12 +121,15 @@ class BrpClient:
             write=connect_timeout,
             pool=connect_timeout,
         )
-        self.cert = (client_cert, client_key or None) if client_cert else None
-        self.verify = ca_bundle or True
+        # One connection pool per client, kept: building the TLS context and
+        # connecting cost more than the lookup itself (docs/performance.md).
+        self.http = httpx.Client(
+            timeout=self.timeout, verify=_tls(client_cert, client_key, ca_bundle)
+        )
 
     @classmethod
     def from_settings(cls) -> BrpClient:
-        return cls(
+        return _client_for(
             base_url=settings.BRP_URL,
             api_key=settings.BRP_API_KEY,
             api_key_header=settings.BRP_API_KEY_HEADER,
@@ -123,12 +148,9 @@ class BrpClient:
         deadline = time.monotonic() + self.total
         headers = self.headers | {"x-gebruiker": user}
         try:
-            with (
-                httpx.Client(
-                    timeout=self.timeout, cert=self.cert, verify=self.verify
-                ) as http,
-                http.stream("POST", self.url, json=body, headers=headers) as response,
-            ):
+            with self.http.stream(
+                "POST", self.url, json=body, headers=headers
+            ) as response:
                 chunks, size = [], 0
                 for chunk in response.iter_bytes():
                     size += len(chunk)
@@ -154,6 +176,13 @@ class BrpClient:
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise BrpUnavailable(MALFORMED, reason="malformed") from exc
         return BrpAnswer(search_type=body["type"], persons=persons)
+
+
+@functools.lru_cache(maxsize=4)
+def _client_for(**values) -> BrpClient:
+    """The client for these settings, made once per process (per settings: a test
+    that changes them gets its own)."""
+    return BrpClient(**values)
 
 
 def _client(client: BrpClient | None) -> BrpClient:
