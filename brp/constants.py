@@ -16,12 +16,12 @@ class SearchType(models.TextChoices):
     ADDRESS = "ZoekMetPostcodeEnHuisnummer", "Op postcode en huisnummer"
 
 
-# The notices every screen must show when they apply (the API adds
-# geheimhoudingPersoonsgegevens, opschortingBijhouding and rni by itself).
+# The notices every screen must show when they apply. The API adds
+# geheimhoudingPersoonsgegevens, inOnderzoek, opschortingBijhouding, rni and
+# verificatie by itself, and refuses them in `fields` (400).
 _NOTICES = [
     "overlijden",
     "indicatieCurateleRegister",
-    "inOnderzoek",
 ]
 
 # The desk: a hit beside the team's own residents, and what taking it over fills in.

@@ -21,12 +21,10 @@ FIELDS = {
     "europeesKiesrecht",
     "geboorte",
     "gemeenteVanInschrijving",
-    "geheimhoudingPersoonsgegevens",
     "geslacht",
     "gezag",
     "immigratie",
     "indicatieCurateleRegister",
-    "inOnderzoek",
     "kinderen",
     "leeftijd",
     "naam",
@@ -38,8 +36,16 @@ FIELDS = {
     "verblijfplaats",
     "verblijfstitel",
 }
-# Notices the API adds by itself whenever they apply, whatever `fields` says.
-ALWAYS = ("geheimhoudingPersoonsgegevens", "opschortingBijhouding", "rni")
+# Notices the API adds by itself whenever they apply, whatever `fields` says; asking
+# for them is a 400 (spec: `fields`). `inOnderzoek` also travels with what it
+# qualifies, at any depth.
+ALWAYS = (
+    "geheimhoudingPersoonsgegevens",
+    "inOnderzoek",
+    "opschortingBijhouding",
+    "rni",
+    "verificatie",
+)
 MONTHS = [
     *("januari", "februari", "maart", "april", "mei", "juni", "juli"),
     *("augustus", "september", "oktober", "november", "december"),

@@ -22,7 +22,7 @@ from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from zoneinfo import ZoneInfo
 
-from brp.localdata import FIELDS, index, persoon, records, select
+from brp.localdata import ALWAYS, FIELDS, index, persoon, records, select
 
 PATH = "/haalcentraal/api/brp/personen"
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -33,6 +33,7 @@ TYPES = (
 )
 BSN = re.compile(r"^[0-9]{9}$")
 POSTCODE = re.compile(r"^[1-9][0-9]{3}[ ]?[A-Za-z]{2}$")
+FIELD = re.compile(r"^[a-zA-Z0-9\._]{1,200}$")
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
@@ -70,7 +71,12 @@ def search(query: dict) -> list[dict]:
     if not isinstance(fields, list) or not all(isinstance(f, str) for f in fields):
         raise BadRequest("fields", "array", "Parameter is geen lijst.")
     for f in fields:
-        if f.split(".")[0] not in FIELDS:
+        parts = f.split(".")
+        if (
+            not FIELD.match(f)
+            or parts[0] not in FIELDS
+            or any(part in ALWAYS for part in parts)
+        ):
             raise BadRequest(
                 "fields", "field", f"Parameter bevat een onbekend veld {f}."
             )

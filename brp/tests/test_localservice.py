@@ -148,6 +148,10 @@ def test_search_by_postcode_and_house_number(brp_base_url):
         ({"burgerservicenummer": ["999993653"], "fields": ["naam"]}, "type"),
         (by_bsn("99999365", fields=["naam"]), "burgerservicenummer"),
         (by_bsn("999993653", fields=["wachtwoord"]), "fields"),
+        (by_bsn("999993653", fields=["inOnderzoek"]), "fields"),
+        (by_bsn("999993653", fields=["naam.inOnderzoek"]), "fields"),
+        (by_bsn("999993653", fields=["geheimhoudingPersoonsgegevens"]), "fields"),
+        (by_bsn("999993653", fields=["naam;voornamen"]), "fields"),
         (
             {
                 "type": "ZoekMetPostcodeEnHuisnummer",
