@@ -211,7 +211,7 @@ def _gezag(item: dict) -> Gezag:
 
 def _has_in_onderzoek(value) -> bool:
     if isinstance(value, dict):
-        return "inOnderzoek" in value or any(
+        return bool(value.get("inOnderzoek")) or any(
             _has_in_onderzoek(v) for v in value.values()
         )
     if isinstance(value, list):
@@ -220,8 +220,9 @@ def _has_in_onderzoek(value) -> bool:
 
 
 def parse_person(data: dict) -> BrpPerson:
-    """One item of `personen`. Raises KeyError/TypeError/ValueError on a shape that
-    is not the v2 one (the client turns that into BrpUnavailable)."""
+    """One item of `personen`; what `fields` left out is empty. Raises TypeError or
+    ValueError on a shape that is not the v2 one (the client turns that into
+    BrpUnavailable)."""
     if not isinstance(data, dict):
         raise TypeError("persoon is geen object")
     naam = data.get("naam") or {}
@@ -233,7 +234,7 @@ def parse_person(data: dict) -> BrpPerson:
     # Only the person's own data counts: a relative's inOnderzoek is theirs.
     own = {k: v for k, v in data.items() if k not in ("partners", "kinderen", "ouders")}
     return BrpPerson(
-        bsn=data["burgerservicenummer"],
+        bsn=data.get("burgerservicenummer", ""),
         first_names=naam.get("voornamen", ""),
         prefix=naam.get("voorvoegsel", ""),
         surname=naam.get("geslachtsnaam", ""),

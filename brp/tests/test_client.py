@@ -196,7 +196,13 @@ def test_a_wrong_api_key_is_refused_by_the_local_brp(brp_base_url):
 
 @pytest.mark.parametrize(
     "body",
-    [b"{niet json", b"[]", b'{"personen": [{"naam": {}}]}', b'{"personen": null}'],
+    [
+        b"{niet json",
+        b"[]",
+        b'{"personen": ["tekst"]}',
+        b'{"personen": [{"geboorte": {"datum": {"type": "Datum", "datum": "x"}}}]}',
+        b'{"personen": null}',
+    ],
 )
 def test_malformed_answer(misbehaving, body):
     error, _ = _fails(misbehaving(body=body))
@@ -208,3 +214,13 @@ def test_no_url_configured_is_unavailable_too():
     with pytest.raises(BrpUnavailable) as caught:
         BrpClient(base_url="")
     assert caught.value.reason == "not_configured"
+
+
+def test_what_fields_left_out_is_empty_not_malformed(brp_client):
+    person = only(
+        brp.raadpleeg_met_bsn(
+            ["999993653"], user="balie", fields=["geboorte.datum"], client=brp_client
+        )
+    )
+    assert (person.bsn, person.display_name) == ("", "")
+    assert person.birth_date == date(1985, 12, 1)
