@@ -11,6 +11,7 @@ from crispy_forms.helper import FormHelper
 from bouwstenen.constants import TRANSITIONS, QuestionKind, VersionStatus
 from bouwstenen.models import Document, Section
 from bouwstenen.reads import SectionContent
+from wijkteam.forms import DATE_WIDGET
 
 MAX_ANSWER = 10_000
 AREA_CODE = re.compile(r"^(GM|WK|BU)\d{4,8}$")
@@ -190,11 +191,11 @@ class ActionForm(forms.Form):
     )
     due_date = forms.DateField(
         label="Datum",
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
+        widget=DATE_WIDGET,
+        input_formats=["%d-%m-%Y", "%Y-%m-%d"],
         error_messages={
             "required": "Vul een datum in.",
-            "invalid": "Vul een geldige datum in (dd-mm-jjjj).",
+            "invalid": "Vul de datum in als dd-mm-jjjj.",
         },
     )
 

@@ -20,6 +20,7 @@ from gebiedsanalyse.models import (
     SocialPlace,
 )
 from wijkteam.access import PERMISSIONS
+from wijkteam.forms import DATE_WIDGET
 from wijkteam.models import User
 
 MAX_UPLOAD_BYTES = importreport.max_bytes()
@@ -65,13 +66,6 @@ def team_areas(team):
     return Area.objects.filter(
         Q(teams=team) | Q(parent__teams=team) | Q(parent__parent__teams=team)
     ).distinct()
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class TeamForm(forms.ModelForm):
@@ -146,11 +140,11 @@ class OutreachActionForm(TeamForm):
     class Meta:
         model = OutreachAction
         fields = ["title", "group", "goal", "urgency", "planned_on", "area", "done"]
-        widgets = {"goal": forms.Textarea(attrs={"rows": 3}), "planned_on": DateInput}
+        widgets = {"goal": forms.Textarea(attrs={"rows": 3}), "planned_on": DATE_WIDGET}
         error_messages = {
             "title": {"required": "Vul de actie in."},
             "goal": {"required": "Beschrijf het doel: wat wilt u bereiken?"},
-            "planned_on": {"invalid": "Vul een geldige datum in (dd-mm-jjjj)."},
+            "planned_on": {"invalid": "Vul de datum in als dd-mm-jjjj."},
         }
 
     def __init__(self, *args, team, **kwargs):
@@ -170,12 +164,15 @@ class InfoMeetingForm(TeamForm):
     class Meta:
         model = InfoMeeting
         fields = ["title", "held_on", "location", "area", "channels", "audience"]
-        widgets = {"held_on": DateInput, "audience": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "held_on": DATE_WIDGET,
+            "audience": forms.Textarea(attrs={"rows": 3}),
+        }
         error_messages = {
             "title": {"required": "Vul een titel in."},
             "held_on": {
                 "required": "Vul de datum in.",
-                "invalid": "Vul een geldige datum in (dd-mm-jjjj).",
+                "invalid": "Vul de datum in als dd-mm-jjjj.",
             },
         }
 

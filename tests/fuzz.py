@@ -96,8 +96,8 @@ def plausible(f: Field) -> str:
         return "12"
     if f.kind == "date":
         return "2030-01-01"
-    if f.kind == "datetime-local" or name.endswith("_at"):
-        return "2030-01-01T10:00"
+    if "uu:mm" in f.placeholder or name.endswith("_at"):
+        return "01-01-2030 10:00"
     if "jjjj" in f.placeholder or name.endswith(("_on", "date", "datum")):
         return "01-01-2030"
     if "email" in name:

@@ -10,9 +10,16 @@ from wijkteam.constants import Role
 DATE_ATTRS = {"placeholder": "dd-mm-jjjj", "inputmode": "numeric"}
 # Text, not type=date: the desk types dd-mm-jjjj faster than it picks from a calendar.
 DATE_WIDGET = forms.DateInput(format="%d-%m-%Y", attrs=DATE_ATTRS)
+# One convention for a moment too: dd-mm-jjjj uu:mm, 24-hour, typed like a birth date
+# (a native picker showed the browser's own format, often mm/dd/yyyy with AM/PM).
+# No inputmode: a numeric keypad has no space or colon.
 DATETIME_WIDGET = forms.DateTimeInput(
-    attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+    format="%d-%m-%Y %H:%M", attrs={"placeholder": "dd-mm-jjjj uu:mm"}
 )
+# 14.30 is how many Dutch write a time; the ISO form keeps older links and posts.
+DATETIME_INPUT_FORMATS = ["%d-%m-%Y %H:%M", "%d-%m-%Y %H.%M", "%Y-%m-%dT%H:%M"]
+DATETIME_INVALID = "Vul datum en tijd in als dd-mm-jjjj uu:mm."
+DATETIME_HELP = "Bijvoorbeeld 14-03-2027 09:30 (24-uursklok)."
 
 
 def form_helper() -> FormHelper:

@@ -63,7 +63,7 @@ def test_bad_date_shows_dutch_error_and_saves_nothing(login, kwartiermaker, fixe
          "due_date": "31-02-2027"},
     )  # fmt: skip
     assert response.status_code == 400
-    assert "Vul een geldige datum in (dd-mm-jjjj)." in response.content.decode()
+    assert "Vul de datum in als dd-mm-jjjj." in response.content.decode()
     assert not DevelopmentAction.objects.exists()
 
 

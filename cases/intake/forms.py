@@ -19,7 +19,14 @@ from cases.intake.constants import (
 from cases.models import Person, Voorziening
 from cases.persons.forms import ANONYMOUS, NEW, PersonSearchForm
 from gebiedsanalyse.models import Area
-from wijkteam.forms import DATE_WIDGET, DATETIME_WIDGET, form_helper
+from wijkteam.forms import (
+    DATE_WIDGET,
+    DATETIME_HELP,
+    DATETIME_INPUT_FORMATS,
+    DATETIME_INVALID,
+    DATETIME_WIDGET,
+    form_helper,
+)
 from wijkteam.models import User, team_workers
 
 
@@ -107,7 +114,9 @@ class QuestionRegisterForm(PersonSearchForm):
         label="Afspraak (datum en tijd)",
         required=False,
         widget=DATETIME_WIDGET,
-        error_messages={"invalid": "Vul datum en tijd van de afspraak in."},
+        input_formats=DATETIME_INPUT_FORMATS,
+        help_text=DATETIME_HELP,
+        error_messages={"invalid": DATETIME_INVALID},
     )
     idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
 
@@ -269,7 +278,9 @@ class QuestionPlanForm(forms.Form):
         label="Afspraak (datum en tijd)",
         required=False,
         widget=DATETIME_WIDGET,
-        error_messages={"invalid": "Vul datum en tijd van de afspraak in."},
+        input_formats=DATETIME_INPUT_FORMATS,
+        help_text=DATETIME_HELP,
+        error_messages={"invalid": DATETIME_INVALID},
     )
 
     def __init__(self, *args, team, **kwargs):

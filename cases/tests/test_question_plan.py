@@ -1,4 +1,8 @@
+import datetime as dt
+import re
+
 from django.urls import reverse
+from django.utils import timezone
 
 import pytest
 
@@ -73,3 +77,31 @@ def test_finished_question_cannot_be_planned(login, balie, lid, team):
     assert "kan niet meer worden ingepland" in response.content.decode()
     done.refresh_from_db()
     assert done.assigned_to is None
+
+
+def test_appointment_is_typed_as_dd_mm_jjjj_uu_mm(login, balie, lid, question):
+    client = login(balie)
+    page = client.get(reverse("cases:question_detail", kwargs={"pk": question.pk}))
+    body = page.content.decode()
+    field = re.search(r'<input[^>]*name="appointment_at"[^>]*>', body).group(0)
+    assert 'type="text"' in field and 'placeholder="dd-mm-jjjj uu:mm"' in field
+    assert "24-uursklok" in body
+    response = client.post(
+        url(question), {"assigned_to": lid.pk, "appointment_at": "02-01-2030 14:30"}
+    )
+    assert response.status_code == 302
+    question.refresh_from_db()
+    local = timezone.localtime(question.appointment_at)
+    assert (local.date(), local.hour, local.minute) == (dt.date(2030, 1, 2), 14, 30)
+
+
+def test_appointment_in_another_convention_gets_the_dutch_error(
+    login, balie, lid, question
+):
+    response = login(balie).post(
+        url(question), {"assigned_to": lid.pk, "appointment_at": "01/02/2030 2:30 PM"}
+    )
+    assert response.status_code == 400
+    assert "Vul datum en tijd in als dd-mm-jjjj uu:mm." in response.content.decode()
+    question.refresh_from_db()
+    assert question.appointment_at is None
