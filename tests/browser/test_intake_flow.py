@@ -29,7 +29,7 @@ def log_out(page):
 
 def test_walk_in_to_vraagverheldering_to_casus(page):
     call_command("demo_data", force=True)
-    slot = (timezone.localdate() + dt.timedelta(days=1)).isoformat() + "T14:00"
+    slot = (timezone.localdate() + dt.timedelta(days=1)).strftime("%d-%m-%Y") + " 14:00"
 
     log_in(page, "balie")
     assert_accessible(page)
