@@ -11,6 +11,7 @@ Nothing of the answer is stored: the caller gets plain dataclasses for this requ
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import date
 from types import SimpleNamespace
@@ -32,6 +33,7 @@ INVALID_BSN = (
     "doorstaan. Controleer het nummer."
 )
 SUBJECT_TYPE = "brp.bsn"
+logger = logging.getLogger(__name__)
 
 
 class Outcome:
@@ -88,6 +90,8 @@ def _ask(request, *, search: str, call, asked_bsns: list[str]) -> BrpLookup:
     try:
         answer = call()
     except BrpUnavailable as exc:
+        # For beheer: how often and why; the BSN stays in the access log only.
+        logger.warning("BRP-bevraging mislukt: %s", exc.reason)
         _log(
             request,
             search=search,

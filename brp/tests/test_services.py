@@ -63,7 +63,7 @@ def test_not_found_is_a_message_and_a_row(brp_settings, desk_request):
     assert (row.object_id, row.purpose) == ("111222333", "BRP op BSN: niet gevonden")
 
 
-def test_a_failed_query_is_logged_with_its_reason(brp_settings, desk_request):
+def test_a_failed_query_is_logged_with_its_reason(brp_settings, desk_request, caplog):
     brp_settings.BRP_API_KEY = "fout"
     lookup = brp_lookup(request=desk_request, bsn="999993653")
     assert lookup.outcome == Outcome.UNAVAILABLE
@@ -73,6 +73,8 @@ def test_a_failed_query_is_logged_with_its_reason(brp_settings, desk_request):
         "999993653",
         "BRP op BSN: mislukt (http_401)",
     )
+    assert "BRP-bevraging mislukt: http_401" in caplog.text
+    assert "999993653" not in caplog.text
 
 
 def test_no_brp_configured_is_unavailable_and_logged(settings, desk_request):
