@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "gebiedsanalyse",
     "bouwstenen",
     "brp",
+    "iwmo",
 ]
 
 MIDDLEWARE = [
@@ -235,6 +236,11 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 5
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_PERMISSIONS = 0o640
 CBS_UPLOAD_MAX_MB = env_int("CBS_UPLOAD_MAX_MB", 20)
+# The iWmo import page (iwmo): files or one zip up to this size in one post (the
+# request itself is capped at CBS_UPLOAD_MAX_MB + 1 by RequestSizeLimitMiddleware).
+# Posts with more than IWMO_INLINE_MAX messages go to a Celery worker.
+IWMO_UPLOAD_MAX_MB = env_int("IWMO_UPLOAD_MAX_MB", 20)
+IWMO_INLINE_MAX = env_int("IWMO_INLINE_MAX", 50)
 # The CBS files the demo reads: by default the compact Rotterdam copies in the
 # repository; point this at a folder with bigger files (plain or .gz) to use those.
 CBS_DATA_DIR = Path(
