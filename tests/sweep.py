@@ -32,7 +32,7 @@ PUBLIC = {
 # test_role_matrix.py::test_no_role_reaches_the_admin); its parameters are filled
 # with placeholders, since access is decided before any lookup.
 ADMIN = "admin:"
-APPS = ("wijkteam", "cases", "gebiedsanalyse", "bouwstenen")
+APPS = ("wijkteam", "cases", "gebiedsanalyse", "bouwstenen", "iwmo")
 
 
 @dataclass

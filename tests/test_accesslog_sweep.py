@@ -419,6 +419,10 @@ NOT_PERSONAL = {
     "gebiedsanalyse:area_csv",
     "gebiedsanalyse:cbs_upload",
     "gebiedsanalyse:cbs_import_history",  # who imported which CBS file: staff only
+    # iWmo imports: file names, message identifications and counts; never a BSN
+    "iwmo:import_upload",
+    "iwmo:import_detail",
+    "iwmo:import_history",
     "gebiedsanalyse:place_list",
     "gebiedsanalyse:place_create",
     "gebiedsanalyse:place_edit",

@@ -25,6 +25,7 @@ from cases.tests import factories as case_factories
 from cases.tests import factories_measuring as measuring_factories
 from cases.tests import factories_plan as plan_factories
 from gebiedsanalyse.tests import factories as area_factories
+from iwmo.tests import factories as iwmo_factories
 from tests.sweep import PUBLIC, admin_kwargs, is_admin, parameters, url_patterns
 from wijkteam.constants import Role
 from wijkteam.tests.factories import MembershipFactory, UserFactory
@@ -55,6 +56,11 @@ def _export_job(team, **traits) -> dict:
     if job.status == "done":
         job.file.save("export.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
     return {"token": job.token}
+
+
+def _iwmo_run() -> dict:
+    """An import run: gemeente-wide, so any run will do."""
+    return {"pk": iwmo_factories.BerichtImportFactory().pk}
 
 
 ROLE_MATRIX: dict[str, Cell] = {
@@ -120,6 +126,10 @@ ROLE_MATRIX: dict[str, Cell] = {
     # Area data is shared by the whole gemeente: only the gemeente-wide role imports.
     "gebiedsanalyse:cbs_upload": Cell(frozenset({GB})),
     "gebiedsanalyse:cbs_import_history": Cell(frozenset({BH, GB})),
+    # iWmo messages are gemeente-wide: the gemeente-wide role imports, beheer reads
+    "iwmo:import_upload": Cell(frozenset({GB})),
+    "iwmo:import_detail": Cell(frozenset({BH, GB}), kwargs=lambda team: _iwmo_run()),
+    "iwmo:import_history": Cell(frozenset({BH, GB})),
     # gebiedsanalyse: public CBS data for everyone, team data written by area.edit
     # cases: the desk (balie) registers and searches; casus contents only for the team
     "cases:intake_list": Cell(frozenset({B, W, T})),

@@ -62,6 +62,11 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # the gemeente-wide role imports them; a team's beheerder may read the history.
     "area.import": frozenset({Role.GEMEENTEBEHEERDER}),
     "area.import_history": frozenset({Role.BEHEERDER, Role.GEMEENTEBEHEERDER}),
+    # iWmo messages concern the whole gemeente (a toewijzing is not a team's until
+    # it is mapped to a resident), so likewise: the gemeente-wide role imports, a
+    # team's beheerder may read the import runs (ids and counts, no BSN).
+    "iwmo.import": frozenset({Role.GEMEENTEBEHEERDER}),
+    "iwmo.history": frozenset({Role.BEHEERDER, Role.GEMEENTEBEHEERDER}),
     # AVG: inzageverzoek (export of everything about one person) and retention.
     "inzage.request": frozenset({Role.BEHEERDER}),
 }

@@ -91,6 +91,7 @@ urlpatterns = [
     path("", include("cases.urls")),
     path("", include("gebiedsanalyse.urls")),
     path("", include("bouwstenen.urls")),
+    path("", include("iwmo.urls")),
 ]
 
 handler400 = "wijkteam.errors.bad_request"
