@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from iwmo import forms, services
-from iwmo.constants import Uitkomst
+from iwmo.constants import Uitkomst, Via
 from iwmo.forms import BerichtUploadForm
 from iwmo.models import BerichtImport
 from wijkteam.access import can, team_permission_required
@@ -48,7 +48,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
             run = services.import_enqueue(bestanden=bestanden, user=request.user)
         else:
             run = services.import_files(
-                bestanden=bestanden, user=request.user, via="pagina"
+                bestanden=bestanden, user=request.user, via=Via.PAGINA
             )
         return redirect("iwmo:import_detail", pk=run.pk)
     return render(
@@ -56,7 +56,9 @@ def import_upload(request: HttpRequest) -> HttpResponse:
         "iwmo/import_upload.html",
         {
             "form": form,
-            "imports": BerichtImport.objects.select_related("started_by")[:5],
+            "imports": BerichtImport.objects.select_related("started_by").defer(
+                "payload", "report"
+            )[:5],
             "max_mb": settings.IWMO_UPLOAD_MAX_MB,
         },
     )
