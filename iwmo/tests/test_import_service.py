@@ -8,7 +8,7 @@ from django.db import DatabaseError, connection, transaction
 
 import pytest
 
-from iwmo import services
+from iwmo import services, tasks
 from iwmo.constants import ImportStatus, Uitkomst, Via
 from iwmo.models import Bericht, BerichtImport
 from iwmo.tests import builders
@@ -235,3 +235,13 @@ def test_the_command_imports_a_folder(tmp_path, capsys):
     call_command("import_iwmo", str(box))
     assert "0 opgeslagen, 4 al ontvangen, 1 geweigerd" in capsys.readouterr().out
     assert BerichtImport.objects.count() == 2
+
+
+def test_the_task_runs_a_queued_run_and_a_second_delivery_does_nothing(monkeypatch):
+    monkeypatch.setattr("iwmo.tasks.run_import.delay", lambda pk: None)
+    files = _files(("a.xml", builders.toewijzing(identificatie="T1")))
+    run = services.import_enqueue(bestanden=files, user=None)
+    assert tasks.run_import.apply(args=[run.pk]).get() is True
+    assert tasks.run_import.apply(args=[run.pk]).get() is False
+    run.refresh_from_db()
+    assert (run.status, run.stored) == (ImportStatus.DONE, 1)
