@@ -6,11 +6,14 @@ team's casus is 404. Every page writes the access log for each person shown.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -175,10 +178,23 @@ def caseload_transfer(request: HttpRequest) -> HttpResponse:
 # --- casus list and page -------------------------------------------------------
 
 
+# The name search of the casus list is posted and kept in the session, never put in
+# the URL: a name in an address lands in the browser history and any proxy's log.
+# The other filters (scope, status, ...) name no one and stay in the query string.
+CASE_LIST_SEARCH = "case_list_q"
+
+
 @team_permission_required("case.view")
-@require_GET
+@require_http_methods(["GET", "POST"])
 def case_list(request: HttpRequest) -> HttpResponse:
-    form = CaseFilterForm(request.GET or None, team=request.team)
+    if request.method == "POST":
+        return _case_list_search(request)
+    data = request.GET.copy()
+    data.pop("q", None)
+    data.pop("pagina", None)
+    if request.session.get(CASE_LIST_SEARCH):
+        data["q"] = request.session[CASE_LIST_SEARCH]
+    form = CaseFilterForm(data or None, team=request.team)
     filters = form.cleaned_data if form.is_valid() else {}
     try:
         number = max(1, int(request.GET.get("pagina", 1)))
@@ -188,8 +204,8 @@ def case_list(request: HttpRequest) -> HttpResponse:
         request.team, request.user, filters, number=number
     )
     log_household_access(request, page.cases, purpose="casussen")
-    query = request.GET.copy()
-    query.pop("pagina", None)
+    query = data.copy()
+    query.pop("q", None)
     return render(
         request,
         "cases/case_list.html",
@@ -202,6 +218,23 @@ def case_list(request: HttpRequest) -> HttpResponse:
             "query": query.urlencode(),
         },
     )
+
+
+def _case_list_search(request: HttpRequest) -> HttpResponse:
+    """The filter form's POST: the name search to the session, the rest to the URL,
+    where the GET validates it as before (an unknown value shows the default list)."""
+    search = request.POST.get("q", "").strip()[:100]
+    if search:
+        request.session[CASE_LIST_SEARCH] = search
+    else:
+        request.session.pop(CASE_LIST_SEARCH, None)
+    rest = {
+        name: request.POST[name]
+        for name in CaseFilterForm.base_fields
+        if name != "q" and request.POST.get(name)
+    }
+    url = reverse("cases:case_list")
+    return redirect(f"{url}?{urlencode(rest)}" if rest else url)
 
 
 @login_required

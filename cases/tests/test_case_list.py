@@ -16,7 +16,8 @@ def test_anonymous_goes_to_login(client):
 
 
 def test_wrong_method_is_405(login, lid):
-    assert login(lid).post(URL).status_code == 405
+    # POST is the filter form's (the name search stays out of the URL)
+    assert login(lid).put(URL).status_code == 405
 
 
 def test_balie_is_403(login, balie):
@@ -47,8 +48,9 @@ def test_team_scope_and_filters(login, lid, leader, team):
     assert "Huishouden Dicht" in body and "Huishouden Een" not in body
     body = client.get(URL, {"scope": "team", "leefgebied": "huisvesting"}).content
     assert b"Huishouden Twee" in body and b"Huishouden Een" not in body
-    body = client.get(URL, {"scope": "team", "q": "zeyn"}).content
+    body = client.post(URL, {"scope": "team", "q": "zeyn"}, follow=True).content
     assert b"Huishouden Twee" in body and b"Huishouden Een" not in body
+    client.post(URL, {"scope": "team", "q": ""})  # an empty search ends it
     body = client.get(URL, {"scope": "team", "regievoerder": leader.pk}).content
     assert b"Huishouden Een" in body and b"Huishouden Twee" not in body
 
@@ -70,3 +72,25 @@ def test_scope_filter_says_what_it_filters(login, lid):
     body = login(lid).get(URL).content.decode()
     label = re.search(r'<label [^>]*for="id_scope"[^>]*>(.*?)</label>', body, re.S)
     assert label and label.group(1).strip() == "Toon"
+
+
+def test_the_name_search_never_reaches_the_url(login, lid, team):
+    """Posted, kept in the session and shown in the field; the redirect carries the
+    other filters only, and the access log's path has no query string."""
+    two = CaseFactory(team=team, household__name="Huishouden Twee")
+    HouseholdMemberFactory(household=two.household, person__first_name="Zeynep")
+    CaseFactory(team=team, household__name="Huishouden Een")
+    client = login(lid)
+    response = client.post(URL, {"scope": "team", "q": "zeynep"})
+    assert response.status_code == 302
+    assert response["Location"] == f"{URL}?scope=team"
+    page = client.get(response["Location"]).content.decode()
+    assert "Huishouden Twee" in page and "Huishouden Een" not in page
+    assert 'value="zeynep"' in page  # the active search is visible
+    assert "q=zeynep" not in page  # not in the pagination links either
+    assert client.get(URL, {"scope": "team", "q": "een"}).status_code == 200
+    assert (
+        "Huishouden Een"
+        not in client.get(URL, {"scope": "team", "q": "een"}).content.decode()
+    )
+    assert '<form method="post"' in page

@@ -126,7 +126,8 @@ def test_my_appointments_skip_the_other_teams_appointments_of_the_same_user(
 def test_case_list_search_finds_only_own_team(as_user, world):
     client = as_user(world["worker"])
     for query in ({"scope": "all", "q": "Zuurveen"}, {"scope": "mine"}):
-        body = client.get(reverse("cases:case_list"), query).content.decode()
+        url = reverse("cases:case_list")
+        body = client.post(url, query, follow=True).content.decode()
         assert reverse("cases:case_detail", args=[world["a"]["case"].pk]) in body
         assert reverse("cases:case_detail", args=[world["b"]["case"].pk]) not in body, (
             query
