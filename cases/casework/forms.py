@@ -162,24 +162,33 @@ class CaseStatusForm(forms.Form):
     )
     note = forms.CharField(label="Toelichting", max_length=300, required=False)
 
+    # The statuses that need the closing fields; the page shows those fields only
+    # for these (data-show-when, static/js/intake.js).
+    CLOSING = (CaseStatus.AFGESLOTEN,)
+
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = form_helper()
         self.fields["to"].choices = next_statuses(
             CASE_TRANSITIONS, case.status, CaseStatus.choices
         )
+        self.fields["to"].widget.attrs["aria-controls"] = "status-afsluiten"
         self.fields["legal_framework"].initial = case.legal_framework
+
+    @property
+    def closing_statuses(self) -> str:
+        return ",".join(self.CLOSING)
 
     def clean(self):
         data = super().clean()
-        if data.get("to") == CaseStatus.AFGESLOTEN:
+        closing = data.get("to") in self.CLOSING
+        if closing:
             if not data.get("close_reason"):
                 self.add_error("close_reason", "Kies de reden van afsluiten.")
             if not data.get("evaluation", "").strip():
                 self.add_error("evaluation", "Schrijf een korte evaluatie.")
         # The kader is set when closing; a post without the field (or another
         # status) leaves what the casus has (None: unchanged).
-        closing = data.get("to") == CaseStatus.AFGESLOTEN
         if not closing or "legal_framework" not in self.data:
             data["legal_framework"] = None
         return data

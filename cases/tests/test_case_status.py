@@ -1,3 +1,5 @@
+import re
+
 from django.urls import reverse
 
 import pytest
@@ -127,3 +129,34 @@ def test_an_unknown_kader_is_a_dutch_error_and_nothing_changes(login, lid, case)
     assert "Selecteer een geldige keuze" in response.content.decode()
     case.refresh_from_db()
     assert (case.status, case.legal_framework) == (CaseStatus.IN_BEHANDELING, "")
+
+
+# --- the closing fields: only for a closing status (progressive) ----------------
+
+
+def test_closing_fields_are_rendered_for_the_script_to_hide(login, lid, case):
+    response = login(lid).get(reverse("cases:case_detail", kwargs={"pk": case.pk}))
+    body = response.content.decode()
+    # Without script every field is there; the group says when it is needed.
+    group = re.search(
+        r'<div id="status-afsluiten" data-show-when="to=afgesloten">'
+        r"(.*?)</div>\s*<div[^>]*id=\"div_id_note\"",
+        body,
+        re.S,
+    )
+    assert group, "closing fields grouped before the note"
+    for name in ("close_reason", "evaluation", "legal_framework"):
+        assert f'name="{name}"' in group.group(1)
+    assert 'aria-controls="status-afsluiten"' in body
+    assert "js/intake.js" in body
+
+
+def test_closing_without_reason_keeps_the_other_input(login, lid, case):
+    response = login(lid).post(
+        url(case),
+        {"to": "afgesloten", "evaluation": "Gezin redt het zelf.", "note": "Bel"},
+    )
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "Kies de reden van afsluiten." in body
+    assert "Gezin redt het zelf." in body and 'value="Bel"' in body
