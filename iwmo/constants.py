@@ -26,6 +26,9 @@ class BerichtType(models.TextChoices):
 IMPORTABLE = frozenset({"301", "305", "307", "315", "317"})
 RETOUR_OF = {"302": "301", "306": "305", "308": "307", "316": "315", "318": "317",
              "320": "319"}  # fmt: skip
+# What the gemeente itself sends: a 301 in the import is the gemeente's own (from its
+# outbox), so a 302 on it marks a message "we sent". The rest comes from aanbieders.
+SENT_BY_GEMEENTE = frozenset({"301", "306", "308", "316", "318", "319"})
 # Retourcodes that do not reject anything: "geen opmerking", "niet beoordeeld".
 ACCEPTING_RETOURCODES = frozenset({"0200", "0233"})
 

@@ -36,7 +36,7 @@ from django.utils import timezone
 
 # tasks imports this module too; both only use each other's attributes at call time.
 from iwmo import berichten, tasks
-from iwmo.constants import ImportStatus, Uitkomst, Via
+from iwmo.constants import SENT_BY_GEMEENTE, ImportStatus, Richting, Uitkomst, Via
 from iwmo.models import Bericht, BerichtImport
 
 logger = logging.getLogger(__name__)
@@ -358,6 +358,9 @@ def _store(run, chunk, hashes, read: dict[int, berichten.Bericht], entries) -> N
         in_chunk.add(key)
         rows[i] = Bericht(
             code=bericht.code,
+            richting=Richting.VERZONDEN
+            if bericht.code in SENT_BY_GEMEENTE
+            else Richting.ONTVANGEN,
             afzender=bericht.afzender,
             ontvanger=bericht.ontvanger,
             identificatie=bericht.identificatie,

@@ -9,7 +9,7 @@ from django.db import DatabaseError, connection, transaction
 import pytest
 
 from iwmo import services, tasks
-from iwmo.constants import ImportStatus, Uitkomst, Via
+from iwmo.constants import ImportStatus, Richting, Uitkomst, Via
 from iwmo.models import Bericht, BerichtImport
 from iwmo.tests import builders
 from iwmo.tests.factories import BerichtFactory
@@ -245,3 +245,18 @@ def test_the_task_runs_a_queued_run_and_a_second_delivery_does_nothing(monkeypat
     assert tasks.run_import.apply(args=[run.pk]).get() is False
     run.refresh_from_db()
     assert (run.status, run.stored) == (ImportStatus.DONE, 1)
+
+
+def test_an_imported_301_is_the_gemeentes_own_and_its_302_marks_it():
+    """A 301 always goes gemeente -> aanbieder: in the import it is one we sent."""
+    data = builders.toewijzing(identificatie="T1")
+    services.import_files(bestanden=_files(("301.xml", data)), via=Via.COMMANDO)
+    sent = Bericht.objects.get(code="301")
+    assert sent.richting == Richting.VERZONDEN
+    services.import_files(
+        bestanden=_files(("302.xml", _retour_on(sent, codes=["8848"]))),
+        via=Via.COMMANDO,
+    )
+    assert sent.retour_status() == "afgekeurd"
+    assert Bericht.objects.get(code="302").richting == Richting.ONTVANGEN
+    assert Bericht.objects.get(code="302").retour_van == sent
