@@ -21,7 +21,7 @@ from django.utils import timezone
 
 import httpx
 
-from brp.constants import FIELDS_ADDRESS, FIELDS_DESK, SearchType
+from brp.constants import FIELDS_DESK, FIELDS_SEARCH, SearchType
 from brp.persons import BrpPerson, parse_person
 
 UNAVAILABLE = (
@@ -209,7 +209,7 @@ def zoek_met_geslachtsnaam_en_geboortedatum(
     user: str,
     prefix: str = "",
     include_deceased: bool = False,
-    fields: list[str] = FIELDS_DESK,
+    fields: list[str] = FIELDS_SEARCH,
     client: BrpClient | None = None,
 ) -> BrpAnswer:
     body = {
@@ -233,7 +233,7 @@ def zoek_met_postcode_en_huisnummer(
     house_letter: str = "",
     addition: str = "",
     include_deceased: bool = False,
-    fields: list[str] = FIELDS_ADDRESS,
+    fields: list[str] = FIELDS_SEARCH,
     client: BrpClient | None = None,
 ) -> BrpAnswer:
     body = {

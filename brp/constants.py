@@ -59,14 +59,19 @@ FIELDS_HOUSEHOLD = [
     *_NOTICES,
 ]
 
-# Who is registered at an address: enough to recognise and pick a person.
-FIELDS_ADDRESS = [
+# The searches (by name and birth date, by address) answer a limited person (spec:
+# PersoonBeperkt): no verblijfplaats, partners or overlijden; the address comes as
+# the envelope's lines. Enough to recognise and pick a hit; taking one over asks
+# again by BSN with FIELDS_DESK.
+FIELDS_SEARCH = [
     "burgerservicenummer",
     "naam",
     "geboorte.datum",
     "leeftijd",
-    "verblijfplaats",
-    *_NOTICES,
+    "adressering.adresregel1",
+    "adressering.adresregel2",
+    "adressering.adresregel3",
+    "adressering.land",
 ]
 
 GEZAG_LABELS = {

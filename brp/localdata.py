@@ -36,6 +36,15 @@ FIELDS = {
     "verblijfplaats",
     "verblijfstitel",
 }
+# A search (Zoek…) answers a limited person (spec: PersoonBeperkt): only these.
+FIELDS_SEARCH = {
+    "adressering",
+    "burgerservicenummer",
+    "geboorte",
+    "geslacht",
+    "leeftijd",
+    "naam",
+}
 # Notices the API adds by itself whenever they apply, whatever `fields` says; asking
 # for them is a 400 (spec: `fields`). `inOnderzoek` also travels with what it
 # qualifies, at any depth.
@@ -180,6 +189,31 @@ def verblijfplaats(src: dict) -> dict | None:
     return _clean({"type": "VerblijfplaatsOnbekend"} | common)
 
 
+def adressering(src: dict) -> dict | None:
+    """The address lines as the BRP writes them on an envelope (only the lines: the
+    aanhef and aanschrijfwijze are not needed here)."""
+    if "land" in src:
+        lines = {
+            k.replace("regel", "adresregel"): src.get(k)
+            for k in ("regel1", "regel2", "regel3")
+        }
+        return _clean(lines | {"land": src["land"]})
+    if not src.get("straat"):
+        return None
+    number = f"{src.get('huisnummer', '')}{src.get('huisletter', '')}"
+    if src.get("huisnummertoevoeging"):
+        number += f"-{src['huisnummertoevoeging']}"
+    postcode, city = src.get("postcode") or "", src.get("woonplaats") or ""
+    if len(postcode) == 6:
+        postcode = f"{postcode[:4]} {postcode[4:]}"
+    return _clean(
+        {
+            "adresregel1": f"{src['straat']} {number}".strip(),
+            "adresregel2": f"{postcode}  {city.upper()}".strip(),
+        }
+    )
+
+
 def _related(src: dict) -> dict:
     return _clean(
         {
@@ -292,6 +326,7 @@ def persoon(src: dict, index: dict[str, dict], today: date) -> dict:
             "geboorte": geboorte(src.get("geboorte")),
             "leeftijd": leeftijd(born, today),
             "verblijfplaats": verblijfplaats(src.get("verblijfplaats") or {}),
+            "adressering": adressering(src.get("verblijfplaats") or {}),
             "gemeenteVanInschrijving": src.get("gemeenteVanInschrijving"),
             "datumInschrijvingInGemeente": datum(
                 src.get("datumInschrijvingInGemeente")

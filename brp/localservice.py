@@ -22,7 +22,7 @@ from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from zoneinfo import ZoneInfo
 
-from brp.localdata import ALWAYS, FIELDS, index, persoon, records, select
+from brp.localdata import ALWAYS, FIELDS, FIELDS_SEARCH, index, persoon, records, select
 
 PATH = "/haalcentraal/api/brp/personen"
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -75,6 +75,7 @@ def search(query: dict) -> list[dict]:
         if (
             not FIELD.match(f)
             or parts[0] not in FIELDS
+            or (kind != TYPES[0] and parts[0] not in FIELDS_SEARCH)
             or any(part in ALWAYS for part in parts)
         ):
             raise BadRequest(

@@ -45,8 +45,8 @@ class Address:
         return bool(self.country)
 
     def __str__(self) -> str:
-        if self.abroad:
-            return ", ".join([*self.lines, self.country])
+        if self.lines:  # abroad, or the envelope's lines of a search hit
+            return ", ".join([*self.lines, *([self.country] if self.country else [])])
         number = f"{self.house_number or ''}{self.house_letter}"
         if self.addition:
             number += f"-{self.addition}"
@@ -196,6 +196,20 @@ def _address(place: dict) -> Address | None:
     )
 
 
+def _envelope(adressering: dict) -> Address | None:
+    """A search hit has no verblijfplaats, only the address lines (adressering)."""
+    lines = tuple(
+        adressering[k]
+        for k in ("adresregel1", "adresregel2", "adresregel3")
+        if adressering.get(k)
+    )
+    if not lines:
+        return None
+    return Address(
+        lines=lines, country=(adressering.get("land") or {}).get("omschrijving", "")
+    )
+
+
 def _gezag(item: dict) -> Gezag:
     holders = [*item.get("ouders", ())]
     for key in ("ouder", "derde"):
@@ -242,7 +256,7 @@ def parse_person(data: dict) -> BrpPerson:
         birth_date=_date((data.get("geboorte") or {}).get("datum")),
         birth_date_text=_date_text((data.get("geboorte") or {}).get("datum")),
         age=data.get("leeftijd"),
-        address=_address(place),
+        address=_address(place) or _envelope(data.get("adressering") or {}),
         address_kind=place.get("type", ""),
         deceased=bool(overlijden),
         death_date_text=_date_text((overlijden or {}).get("datum")),

@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from brp import client as brp_client
 from brp.client import BrpClient, BrpUnavailable
-from brp.constants import FIELDS_ADDRESS, FIELDS_DESK, SearchType
+from brp.constants import FIELDS_DESK, FIELDS_SEARCH, SearchType
 from brp.persons import BrpPerson
 from cases.persons.validators import is_valid_bsn, normalize_bsn
 from wijkteam.accesslog import log_access
@@ -142,7 +142,7 @@ def brp_search_by_name(
     surname: str,
     birth_date: date,
     prefix: str = "",
-    fields: list[str] = FIELDS_DESK,
+    fields: list[str] = FIELDS_SEARCH,
     client: BrpClient | None = None,
 ) -> BrpLookup:
     return _ask(
@@ -167,7 +167,7 @@ def brp_search_by_address(
     house_number: int,
     house_letter: str = "",
     addition: str = "",
-    fields: list[str] = FIELDS_ADDRESS,
+    fields: list[str] = FIELDS_SEARCH,
     client: BrpClient | None = None,
 ) -> BrpLookup:
     return _ask(

@@ -44,7 +44,10 @@ def test_search_by_surname_and_birth_date(brp_client):
     answer = brp.zoek_met_geslachtsnaam_en_geboortedatum(
         "Moulin", date(1985, 12, 1), user="balie", client=brp_client
     )
-    assert [p.bsn for p in answer.persons] == ["999993653"]
+    [hit] = answer.persons
+    assert (hit.bsn, hit.display_name) == ("999993653", "Suzanne Moulin")
+    # A search hit has the envelope's lines (adressering), not the verblijfplaats.
+    assert str(hit.address) == "Boterdiep 31, 3077 AW  ROTTERDAM"
 
 
 def test_search_by_address_lists_who_is_registered_there(brp_client):

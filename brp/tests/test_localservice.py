@@ -152,6 +152,16 @@ def test_search_by_postcode_and_house_number(brp_base_url):
         (by_bsn("999993653", fields=["naam.inOnderzoek"]), "fields"),
         (by_bsn("999993653", fields=["geheimhoudingPersoonsgegevens"]), "fields"),
         (by_bsn("999993653", fields=["naam;voornamen"]), "fields"),
+        # A search answers a limited person (PersoonBeperkt): no verblijfplaats.
+        (
+            {
+                "type": "ZoekMetPostcodeEnHuisnummer",
+                "postcode": "3077AW",
+                "huisnummer": 31,
+                "fields": ["verblijfplaats"],
+            },
+            "fields",
+        ),  # noqa: E501
         (
             {
                 "type": "ZoekMetPostcodeEnHuisnummer",
@@ -240,7 +250,7 @@ def test_every_person_validates_against_the_spec_response_schema(validator_for):
     ],
 )
 def test_searches_validate_over_http(brp_base_url, validator_for, schema, body):
-    fields = ["burgerservicenummer", "naam", "geboorte", "verblijfplaats", "leeftijd"]
+    fields = ["burgerservicenummer", "naam", "geboorte", "leeftijd", "adressering"]
     answer = post(brp_base_url, body | {"fields": fields}).json()
     assert answer["personen"]
     assert _errors(validator_for(schema), answer) == []
