@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from wijkteam.registry import MenuEntry
+from wijkteam.registry import KWARTIERMAKEN, MenuEntry
 
 
 class BouwstenenConfig(AppConfig):
@@ -10,7 +10,11 @@ class BouwstenenConfig(AppConfig):
     # What this app gives the core (wijkteam/registry.py).
     menu = [
         MenuEntry(
-            "Kwartiermaken", "bouwstenen:startdocument_list", "startdocument.view", 70
+            "Kwartiermaken",
+            "bouwstenen:startdocument_list",
+            "startdocument.view",
+            70,
+            group=KWARTIERMAKEN,
         ),
     ]
     home_panels = {"kwartiermaker": "bouwstenen/home/kwartiermaker.html"}

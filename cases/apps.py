@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from wijkteam.registry import MenuEntry
+from wijkteam.registry import BEHEER, CASUSSEN, GEBIED, VOORDEUR, MenuEntry
 
 
 class CasesConfig(AppConfig):
@@ -9,15 +9,39 @@ class CasesConfig(AppConfig):
 
     # What this app gives the core (wijkteam/registry.py).
     menu = [
-        MenuEntry("Intake", "cases:intake_list", "intake.view", order=20),
         MenuEntry(
-            "Mijn afspraken", "cases:my_appointments", "vraagverheldering.record", 30
+            "Intake", "cases:intake_list", "intake.view", order=20, group=VOORDEUR
         ),
-        MenuEntry("Werkbak", "cases:werkbak", "case.assign", order=40),
-        MenuEntry("Casussen", "cases:case_list", "case.view", order=50),
-        MenuEntry("Toekenningen", "cases:allocation_list", "case.view", order=60),
-        MenuEntry("Inzageverzoek", "cases:inzage", "inzage.request", order=120),
-        MenuEntry("Zorgaanbieders", "cases:provider_list", "beheer", order=140),
+        MenuEntry(
+            "Mijn afspraken",
+            "cases:my_appointments",
+            "vraagverheldering.record",
+            30,
+            group=VOORDEUR,
+        ),
+        MenuEntry("Werkbak", "cases:werkbak", "case.assign", order=40, group=CASUSSEN),
+        MenuEntry("Casussen", "cases:case_list", "case.view", order=50, group=CASUSSEN),
+        MenuEntry(
+            "Toekenningen",
+            "cases:allocation_list",
+            "case.view",
+            order=60,
+            group=CASUSSEN,
+        ),
+        # The team's own figures per buurt (cases/figures/, a page under gebieden/).
+        MenuEntry(
+            "Teamcijfers",
+            "gebiedsanalyse:team_figures",
+            "teamfigures.view",
+            order=85,
+            group=GEBIED,
+        ),
+        MenuEntry(
+            "Inzageverzoek", "cases:inzage", "inzage.request", order=120, group=BEHEER
+        ),
+        MenuEntry(
+            "Zorgaanbieders", "cases:provider_list", "beheer", order=140, group=BEHEER
+        ),
     ]
     home_panels = {
         "balie": "cases/home/balie.html",

@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from wijkteam.registry import MenuEntry
+from wijkteam.registry import BEHEER, GEBIED, MenuEntry
 
 
 class GebiedsanalyseConfig(AppConfig):
@@ -9,10 +9,37 @@ class GebiedsanalyseConfig(AppConfig):
 
     # What this app gives the core (wijkteam/registry.py).
     menu = [
-        MenuEntry("Gebieden", "gebiedsanalyse:area_list", "area.view", order=80),
-        MenuEntry("Sociale kaart", "gebiedsanalyse:place_list", "area.view", order=90),
-        MenuEntry("Wijkanalyse", "gebiedsanalyse:wijkanalyse", "area.view", order=100),
-        MenuEntry("CBS-import", "gebiedsanalyse:cbs_upload", "area.import", order=130),
+        MenuEntry(
+            "Gebieden", "gebiedsanalyse:area_list", "area.view", order=80, group=GEBIED
+        ),
+        MenuEntry(
+            "Sociale kaart",
+            "gebiedsanalyse:place_list",
+            "area.view",
+            order=90,
+            group=GEBIED,
+        ),
+        MenuEntry(
+            "Hulpbronnen",
+            "gebiedsanalyse:resource_list",
+            "area.view",
+            order=95,
+            group=GEBIED,
+        ),
+        MenuEntry(
+            "Wijkanalyse",
+            "gebiedsanalyse:wijkanalyse",
+            "area.view",
+            order=100,
+            group=GEBIED,
+        ),
+        MenuEntry(
+            "CBS-import",
+            "gebiedsanalyse:cbs_upload",
+            "area.import",
+            order=130,
+            group=BEHEER,
+        ),
     ]
     demo = [(10, "gebiedsanalyse.demo.load")]  # first: the others use its areas
     export_kinds = [

@@ -3,7 +3,7 @@ from importlib import import_module
 from django.apps import AppConfig
 from django.utils.module_loading import import_string
 
-from wijkteam.registry import MenuEntry, declared
+from wijkteam.registry import BEHEER, MenuEntry, declared
 
 
 class WijkteamConfig(AppConfig):
@@ -12,9 +12,11 @@ class WijkteamConfig(AppConfig):
 
     # What the core gives itself, the same way the apps do (wijkteam/registry.py).
     menu = [
-        MenuEntry("Mijn team", "team_current", "team.view", order=10),
-        MenuEntry("Medewerkers", "member_list", "team.manage", order=105),
-        MenuEntry("Toegangslog", "accesslog_list", "accesslog.view", order=110),
+        MenuEntry("Mijn team", "team_current", "team.view", order=10, group=BEHEER),
+        MenuEntry("Medewerkers", "member_list", "team.manage", order=105, group=BEHEER),
+        MenuEntry(
+            "Toegangslog", "accesslog_list", "accesslog.view", order=110, group=BEHEER
+        ),
     ]
 
     def ready(self):

@@ -1,7 +1,7 @@
 from wijkteam.access import current_team, roles_by_team, roles_in
 from wijkteam.constants import Role
 from wijkteam.models import Team
-from wijkteam.navigation import items_for
+from wijkteam.navigation import groups_for
 
 
 def navigation(request):
@@ -13,7 +13,7 @@ def navigation(request):
     return {
         "current_team": team,
         "current_roles": [Role(r) for r in sorted(roles_in(user, team))],
-        "nav_items": items_for(user, team),
+        "nav_groups": groups_for(user, team, request),
         "other_teams": Team.objects.filter(pk__in=team_ids).exclude(
             pk=team.pk if team else None
         )

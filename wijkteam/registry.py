@@ -3,7 +3,8 @@
 The core imports no app module. Each app lists what it gives on its AppConfig
 (`<app>/apps.py`), as plain data and dotted paths; the core reads them here:
 
-- `menu`: `MenuEntry` rows of the main menu, in the order of their `order`
+- `menu`: `MenuEntry` rows of the main menu, in the order of their `order`,
+  each in one of the `MENU_GROUPS` (the menu shows them grouped, wijkteam/navigation.py)
 - `home_panels`: {role: template} of the role's panel on the home page
 - `demo`: (order, "path.to.load") of the app's demo loader, `load(context)`
 - `export_kinds`: paths of the app's `ExportKind`s (wijkteam/exports.py)
@@ -21,6 +22,15 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.utils.module_loading import import_string
 
+# The groups of the main menu, in the one order every role sees them; a role sees
+# only the groups that hold a page it may open.
+VOORDEUR = "Voordeur"
+CASUSSEN = "Casussen"
+GEBIED = "Gebied"
+KWARTIERMAKEN = "Kwartiermaken"
+BEHEER = "Beheer"
+MENU_GROUPS = (VOORDEUR, CASUSSEN, GEBIED, KWARTIERMAKEN, BEHEER)
+
 
 @dataclass(frozen=True)
 class MenuEntry:
@@ -28,6 +38,13 @@ class MenuEntry:
     url_name: str
     permission: str
     order: int
+    # A default, so an entry written without a group still loads: it lands in
+    # Beheer, where a new page is most often a beheer page, until its app says more.
+    group: str = BEHEER
+
+    def __post_init__(self):
+        if self.group not in MENU_GROUPS:  # a typo must fail loudly, at startup
+            raise ValueError(f"{self.label}: unknown menu group {self.group!r}")
 
 
 def declared(attribute: str) -> list:

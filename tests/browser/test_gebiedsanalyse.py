@@ -7,6 +7,7 @@ import pytest
 
 from gebiedsanalyse.tests.cbs_files import MAP_BUURTEN, cbs_path
 from tests.browser.axe import assert_accessible
+from tests.browser.menu import open_menu
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -34,7 +35,7 @@ def test_import_then_open_a_buurt_and_add_a_sleutelfiguur(page, tmp_path):
 
     # Beheer imports the CBS buurten file of the Wijk- en Buurtkaart.
     log_in(page, "beheerder")
-    page.get_by_role("link", name="CBS-import").click()
+    open_menu(page, "CBS-import")
     page.get_by_role("heading", name="CBS-cijfers importeren").wait_for()
     assert_accessible(page)
     page.get_by_label("Bestand").set_input_files(str(csv_file))
@@ -47,7 +48,7 @@ def test_import_then_open_a_buurt_and_add_a_sleutelfiguur(page, tmp_path):
 
     # The kwartiermaker opens a buurt of the team's werkgebied.
     log_in(page, "kwartiermaker")
-    page.get_by_role("link", name="Gebieden", exact=True).click()
+    open_menu(page, "Gebieden")
     page.get_by_role("heading", name="Gebieden", exact=True).wait_for()
     assert_accessible(page)
     page.get_by_role("link", name="Afrikaanderwijk").click()

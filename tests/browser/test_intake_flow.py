@@ -10,6 +10,7 @@ import pytest
 
 from cases.models import Case, Question
 from tests.browser.axe import assert_accessible
+from tests.browser.menu import open_menu
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -33,7 +34,7 @@ def test_walk_in_to_vraagverheldering_to_casus(page):
 
     log_in(page, "balie")
     assert_accessible(page)
-    page.get_by_role("link", name="Intake").first.click()
+    open_menu(page, "Intake")
     page.get_by_role("heading", name="Vragen aan de balie vandaag").wait_for()
     assert_accessible(page)
     page.get_by_role("link", name="Nieuwe vraag").click()
@@ -87,7 +88,7 @@ def test_walk_in_to_vraagverheldering_to_casus(page):
     log_out(page)
 
     log_in(page, "wijkteamlid")
-    page.get_by_role("link", name="Mijn afspraken").first.click()
+    open_menu(page, "Mijn afspraken")
     page.get_by_role("heading", name="Mijn afspraken en de wachtrij").wait_for()
     assert_accessible(page)
     page.get_by_role("link", name="Vraagverheldering met Priya Ramdin").click()

@@ -8,6 +8,7 @@ import pytest
 
 from cases.tests.factories import PersonFactory, QuestionFactory
 from tests.browser.axe import assert_accessible
+from tests.browser.menu import open_menu
 from tests.browser.test_security_flows import PASSWORD, log_in
 from wijkteam.constants import Role
 from wijkteam.tests.factories import MembershipFactory, TeamFactory, UserFactory
@@ -25,7 +26,7 @@ def test_beheerder_makes_and_downloads_an_inzage_pdf(page, celery_worker):
     QuestionFactory(team=team, person=person, text="Vraag over de huurtoeslag")
 
     log_in(page, "beheer", PASSWORD)
-    page.get_by_role("link", name="Inzageverzoek").first.click()
+    open_menu(page, "Inzageverzoek")
     page.get_by_role("heading", name="Inzageverzoek (AVG artikel 15)").wait_for()
     assert_accessible(page)
     page.get_by_role("button", name="Zoeken").click()

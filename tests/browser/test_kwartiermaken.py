@@ -6,6 +6,7 @@ from django.core.management import call_command
 import pytest
 
 from tests.browser.axe import assert_accessible
+from tests.browser.menu import open_menu
 from tests.browser.test_login_roles import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -16,7 +17,7 @@ def test_kwartiermaker_fills_in_bouwstenen_and_exports_pdf(page, celery_worker):
     log_in(page, "kwartiermaker")
     page.get_by_role("heading", name="Als kwartiermaker").wait_for()
 
-    page.get_by_role("link", name="Kwartiermaken").click()
+    open_menu(page, "Kwartiermaken")
     page.get_by_role("heading", name="Startdocumenten").wait_for()
     assert_accessible(page)
     page.get_by_role("link", name="Nieuw startdocument").click()
@@ -57,7 +58,7 @@ def test_kwartiermaker_fills_in_bouwstenen_and_exports_pdf(page, celery_worker):
     page.get_by_text("Totaal: 5 van 37 vragen beantwoord").wait_for()
 
     # The plan van aanpak as PDF: the request returns at once, the worker renders
-    page.get_by_role("link", name="Kwartiermaken").click()
+    open_menu(page, "Kwartiermaken")
     page.get_by_role("link", name="Plannen van aanpak").first.click()
     page.get_by_role("link", name="Plan van aanpak Wijkteam Feijenoord").click()
     page.get_by_role("button", name="Exporteer als PDF").click()
@@ -75,7 +76,7 @@ def test_kwartiermaker_fills_in_bouwstenen_and_exports_pdf(page, celery_worker):
 def test_teamleider_compares_versions_and_comments(page):
     call_command("demo_data", force=True)
     log_in(page, "teamleider")
-    page.get_by_role("link", name="Kwartiermaken").click()
+    open_menu(page, "Kwartiermaken")
     page.get_by_role("link", name="Startdocument Wijkteam Feijenoord").click()
     page.get_by_role("heading", name="Startdocument Wijkteam Feijenoord").wait_for()
     assert_accessible(page)

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from tests.browser.axe import assert_accessible
+from tests.browser.menu import open_menu
 from wijkteam.constants import Role
 from wijkteam.tests.factories import MembershipFactory, TeamFactory, UserFactory
 
@@ -24,7 +25,7 @@ def test_beheerder_adds_a_member_who_then_chooses_a_password(page):
     team = TeamFactory(name="Wijkteam Noord")
     MembershipFactory(user=UserFactory(username="fatma"), team=team, role="beheerder")
     log_in(page, "fatma")
-    page.get_by_role("link", name="Medewerkers", exact=True).click()
+    open_menu(page, "Medewerkers")
     page.get_by_role("heading", name="Medewerkers van Wijkteam Noord").wait_for()
     assert_accessible(page)
     page.get_by_role("button", name="Toevoegen").click()

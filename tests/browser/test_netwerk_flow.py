@@ -8,6 +8,7 @@ import pytest
 
 from cases.models import Referral
 from tests.browser.axe import assert_accessible
+from tests.browser.menu import open_menu
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,7 +24,7 @@ def log_in(page, username):
 def test_refer_and_see_waiting_time(page):
     call_command("demo_data", force=True)
     log_in(page, "wijkteamlid")
-    page.get_by_role("link", name="Casussen", exact=True).click()
+    open_menu(page, "Casussen")
     page.get_by_role("link", name="Huishouden de Jong").click()
     page.get_by_role("link", name="Netwerk en toekenningen").click()
     page.get_by_role("heading", name="Netwerk", exact=True).wait_for()
@@ -58,7 +59,7 @@ def test_refer_and_see_waiting_time(page):
 def test_beheerder_keeps_waiting_times(page):
     call_command("demo_data", force=True)
     log_in(page, "beheerder")
-    page.get_by_role("link", name="Zorgaanbieders").click()
+    open_menu(page, "Zorgaanbieders")
     page.get_by_role("link", name="Jeugdformaat").click()
     page.get_by_role("heading", name="Jeugdformaat").wait_for()
     assert_accessible(page)

@@ -7,6 +7,7 @@ import pytest
 
 from cases.models import Case, JournalEntry
 from tests.browser.axe import assert_accessible
+from tests.browser.menu import open_menu
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,7 +23,7 @@ def log_in(page, username):
 def test_assign_then_journal(page):
     call_command("demo_data", force=True)
     log_in(page, "teamleider")
-    page.get_by_role("link", name="Werkbak").click()
+    open_menu(page, "Werkbak")
     page.get_by_role("heading", name="Werkbak", exact=True).wait_for()
     assert_accessible(page)
     page.get_by_label("Regievoerder voor Huishouden El Idrissi").select_option(
@@ -39,7 +40,7 @@ def test_assign_then_journal(page):
     page.get_by_role("button", name="Uitloggen").click()
 
     log_in(page, "wijkteamlid")
-    page.get_by_role("link", name="Casussen", exact=True).click()
+    open_menu(page, "Casussen")
     page.get_by_role("heading", name="Mijn casussen").wait_for()
     new_row = page.get_by_role("row").filter(has_text="Nieuw voor u")
     new_row.get_by_text("Huishouden El Idrissi").wait_for()
