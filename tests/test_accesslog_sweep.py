@@ -397,6 +397,7 @@ NOT_PERSONAL = {
     "cases:question_register",  # GET: an empty form (its search is logged, see
     # cases/tests/test_question_register.py)
     "cases:contract_hours",  # staff hours
+    "cases:signal_settings",  # the team's werkbak thresholds
     "cases:referral_waiting_time",  # a product's waiting time (htmx)
     "cases:provider_list",
     "cases:provider_detail",

@@ -138,6 +138,8 @@ ROLE_MATRIX: dict[str, Cell] = {
     "cases:my_appointments": Cell(frozenset({W, T})),
     "cases:werkbak": Cell(frozenset({T})),
     "cases:contract_hours": Cell(frozenset({T})),
+    # the werkbak's signal thresholds: the teamleider steers, the beheerder sets up
+    "cases:signal_settings": Cell(frozenset({T, BH})),
     "cases:caseload_transfer": Cell(frozenset({T})),
     "cases:case_list": Cell(frozenset({W, T})),
     "cases:case_detail": Cell(frozenset({W, T}), kwargs=lambda team: _case(team)),

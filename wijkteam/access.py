@@ -36,6 +36,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "case.view": TEAM_WORKERS,
     "case.edit": TEAM_WORKERS,
     "case.assign": frozenset({Role.TEAMLEIDER}),
+    # The werkbak's signal thresholds: the teamleider steers by them, the beheerder
+    # sets the team up; neither sees a resident on that page.
+    "signals.edit": frozenset({Role.TEAMLEIDER, Role.BEHEERDER}),
     # The plan of a casus: the team workers, never the desk.
     "plan.view": TEAM_WORKERS,
     "plan.edit": TEAM_WORKERS,

@@ -379,3 +379,36 @@ class ContractHoursForm(forms.Form):
 
     def hours_by_user(self) -> dict:
         return {w.pk: self.cleaned_data.get(f"uren_{w.pk}") for w in self.workers}
+
+
+class SignalSettingsForm(forms.Form):
+    """The team's werkbak thresholds; the limits keep a signal meaningful."""
+
+    no_contact_weeks = forms.IntegerField(
+        label="Signaal na zoveel weken zonder contact",
+        min_value=1,
+        max_value=52,
+        error_messages={
+            "required": "Vul het aantal weken in.",
+            "invalid": "Vul een heel aantal weken in.",
+            "min_value": "Kies minstens 1 week.",
+            "max_value": "Kies hoogstens 52 weken.",
+        },
+    )
+    unassigned_days = forms.IntegerField(
+        label="Signaal na zoveel dagen zonder regievoerder",
+        min_value=1,
+        max_value=90,
+        error_messages={
+            "required": "Vul het aantal dagen in.",
+            "invalid": "Vul een heel aantal dagen in.",
+            "min_value": "Kies minstens 1 dag.",
+            "max_value": "Kies hoogstens 90 dagen.",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper()
+        for field in self.fields.values():
+            field.widget.attrs["inputmode"] = "numeric"

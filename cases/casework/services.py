@@ -26,6 +26,7 @@ from cases.casework.constants import (
 from cases.models import (
     Case,
     CaseAssignment,
+    CaseSettings,
     CaseStatusChange,
     Household,
     HouseholdMember,
@@ -381,3 +382,17 @@ def case_change_status(
         # The unique "one open casus per household" index refused the reopening.
         raise CaseAlreadyOpen() from exc
     return move.row
+
+
+def signal_settings_update(
+    *, team: Team, no_contact_weeks: int, unassigned_days: int
+) -> CaseSettings:
+    """The team's werkbak thresholds; the row is made on first save."""
+    settings, _ = CaseSettings.objects.update_or_create(
+        team=team,
+        defaults={
+            "no_contact_weeks": no_contact_weeks,
+            "unassigned_days": unassigned_days,
+        },
+    )
+    return settings

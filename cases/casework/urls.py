@@ -5,6 +5,7 @@ from cases.casework import views
 urlpatterns = [
     path("werkbak/", views.werkbak, name="werkbak"),
     path("werkbak/uren/", views.contract_hours, name="contract_hours"),
+    path("werkbak/signalen/", views.signal_settings, name="signal_settings"),
     path(
         "werkbak/overdragen/",
         views.caseload_transfer,

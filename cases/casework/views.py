@@ -28,6 +28,7 @@ from cases.casework.forms import (
     ContractHoursForm,
     HouseholdMemberForm,
     JournalForm,
+    SignalSettingsForm,
     WerkbakFilterForm,
 )
 from cases.casework.services import (
@@ -45,6 +46,7 @@ from cases.casework.services import (
     household_member_add,
     journal_add,
     journal_edit,
+    signal_settings_update,
 )
 from cases.models import (
     HouseholdMember,
@@ -137,6 +139,29 @@ def contract_hours(request: HttpRequest) -> HttpResponse:
             return redirect("cases:werkbak")
         return render(request, "cases/contract_hours.html", {"form": form}, status=400)
     return render(request, "cases/contract_hours.html", {"form": form})
+
+
+@team_permission_required("signals.edit")
+@require_http_methods(["GET", "POST"])
+def signal_settings(request: HttpRequest) -> HttpResponse:
+    """The current team's werkbak thresholds (no object id: always the own team)."""
+    current = werkbak_reads.case_settings(request.team)
+    form = SignalSettingsForm(
+        request.POST if request.method == "POST" else None,
+        initial={
+            "no_contact_weeks": current.no_contact_weeks,
+            "unassigned_days": current.unassigned_days,
+        },
+    )
+    if request.method == "POST":
+        if form.is_valid():
+            signal_settings_update(team=request.team, **form.cleaned_data)
+            messages.success(request, "De signalen van de werkbak zijn opgeslagen.")
+            return redirect("cases:signal_settings")
+        status = 400
+    else:
+        status = 200
+    return render(request, "cases/signal_settings.html", {"form": form}, status=status)
 
 
 @team_permission_required("case.assign")
