@@ -14,7 +14,8 @@ Ways in: `import_files` (the command, small uploads: in this process) and
    stands alone: if the chunk fails (another import stored one of them a moment
    ago), it is written again message by message, each in its own transaction, so
    one message never takes another with it;
-5. retours last, so a 301 and its 302 in the same zip find each other.
+5. retours last, so a 301 and its 302 in the same chunk find each other; a retour
+   whose message is in a later chunk waits for the end of the batch.
 
 A refused file never stops the batch.
 """
@@ -204,22 +205,40 @@ def import_queued(*, berichtimport_id: int) -> bool:
 
 
 def _process(run: BerichtImport, bestanden: list[Bestand]) -> None:
-    report: list[dict] = []
+    report: list[dict | None] = []
+    # Retours whose message is not stored (yet): it may come later in the batch.
+    waiting: list[tuple[int, Bestand, str, berichten.Bericht]] = []
     for start in range(0, len(bestanden), CHUNK):
         chunk = bestanden[start : start + CHUNK]
-        entries = _process_chunk(run, chunk)
+        entries = _process_chunk(run, chunk, start, waiting)
         report.extend(entries)
-        counts = _count(entries)
-        BerichtImport.objects.filter(pk=run.pk).update(
-            processed=F("processed") + len(chunk),
-            stored=F("stored") + counts[Uitkomst.OPGESLAGEN],
-            duplicates=F("duplicates") + counts[Uitkomst.AL_ONTVANGEN],
-            refused=F("refused") + counts[Uitkomst.GEWEIGERD],
+        _add_counts(run, entries, processed=len(chunk))
+    if waiting:
+        entries: dict[int, dict] = {}
+        _store(
+            run,
+            [bestand for _, bestand, _, _ in waiting],
+            {j: digest for j, (_, _, digest, _) in enumerate(waiting)},
+            {j: bericht for j, (_, _, _, bericht) in enumerate(waiting)},
+            entries,
         )
+        for j, (position, _, _, _) in enumerate(waiting):
+            report[position] = entries[j]
+        _add_counts(run, list(entries.values()), processed=0)
     BerichtImport.objects.filter(pk=run.pk).update(
         status=ImportStatus.DONE, finished_at=timezone.now(), report=report
     )
     run.refresh_from_db()
+
+
+def _add_counts(run, entries: list[dict | None], *, processed: int) -> None:
+    counts = _count([entry for entry in entries if entry is not None])
+    BerichtImport.objects.filter(pk=run.pk).update(
+        processed=F("processed") + processed,
+        stored=F("stored") + counts[Uitkomst.OPGESLAGEN],
+        duplicates=F("duplicates") + counts[Uitkomst.AL_ONTVANGEN],
+        refused=F("refused") + counts[Uitkomst.GEWEIGERD],
+    )
 
 
 def _count(entries: list[dict]) -> dict[str, int]:
@@ -247,7 +266,9 @@ def _al_ontvangen(received_at) -> str:
     return f"Al ontvangen op {when:%d-%m-%Y} om {when:%H:%M}; niet opnieuw opgeslagen."
 
 
-def _process_chunk(run: BerichtImport, chunk: list[Bestand]) -> list[dict]:
+def _process_chunk(run, chunk: list[Bestand], start: int, waiting) -> list[dict | None]:
+    """The chunk's report entries in file order; None for a retour put in
+    `waiting` (its message is not stored yet)."""
     entries: dict[int, dict] = {}
     hashes = {
         i: hashlib.sha256(b.data).hexdigest()
@@ -287,7 +308,11 @@ def _process_chunk(run: BerichtImport, chunk: list[Bestand]) -> list[dict]:
     heen = {i: b for i, b in read.items() if not b.is_retour}
     retouren = {i: b for i, b in read.items() if b.is_retour}
     _store(run, chunk, hashes, heen, entries)
-    _store(run, chunk, hashes, retouren, entries)
+    deferred: list[tuple[int, berichten.Bericht]] = []
+    _store(run, chunk, hashes, retouren, entries, deferred)
+    for i, bericht in deferred:
+        waiting.append((start + i, chunk[i], hashes[i], bericht))
+        entries[i] = None
     return [entries[i] for i in range(len(chunk))]
 
 
@@ -314,7 +339,11 @@ def _stored_headers(keys: Iterable[tuple]) -> dict[tuple, Bericht]:
     return {_header_key(b): b for b in found}
 
 
-def _store(run, chunk, hashes, read: dict[int, berichten.Bericht], entries) -> None:
+def _store(
+    run, chunk, hashes, read: dict[int, berichten.Bericht], entries, deferred=None
+) -> None:
+    """Write the new messages of `read`. A retour whose message is unknown goes to
+    `deferred` when given (tried again at the end of the batch), else is refused."""
     if not read:
         return
     existing = _stored_headers(_header_key(b) for b in read.values())
@@ -344,6 +373,9 @@ def _store(run, chunk, hashes, read: dict[int, berichten.Bericht], entries) -> N
         retour_van = None
         if bericht.retour_van is not None:
             retour_van = referred.get(bericht.retour_van)
+            if retour_van is None and deferred is not None:
+                deferred.append((i, bericht))
+                continue
             if retour_van is None:
                 code, afzender, identificatie, dagtekening = bericht.retour_van
                 entries[i] = _entry(

@@ -260,3 +260,36 @@ def test_an_imported_301_is_the_gemeentes_own_and_its_302_marks_it():
     assert sent.retour_status() == "afgekeurd"
     assert Bericht.objects.get(code="302").richting == Richting.ONTVANGEN
     assert Bericht.objects.get(code="302").retour_van == sent
+
+
+def test_a_retour_before_its_message_in_a_big_batch_waits_for_it(monkeypatch):
+    """Chunks are written in turn; a retour whose message comes in a later chunk
+    is tried again at the end of the batch instead of being refused."""
+    monkeypatch.setattr(services, "CHUNK", 2)
+    data = builders.start_levering(identificatie="S1")
+    retour = builders.retour(
+        "306",
+        heen_afzender=builders.AANBIEDER,
+        heen_ontvanger=builders.GEMEENTE,
+        heen_identificatie="S1",
+        heen_dagtekening=dt.date(2025, 1, 14),
+        identificatie="R306",
+        dagtekening=dt.date(2025, 1, 15),
+    )
+    orphan = _retour_on(BerichtFactory.build(identificatie="WEES"), codes=["0200"])
+    run = services.import_files(
+        bestanden=_files(
+            ("1-306.xml", retour),
+            ("2-wees.xml", orphan),
+            ("3-leeg.xml", b""),
+            ("4-305.xml", data),
+        ),
+        via=Via.COMMANDO,
+    )
+    assert (run.stored, run.refused, run.processed) == (2, 2, 4)
+    assert [e["bestand"] for e in run.report] == [
+        "1-306.xml", "2-wees.xml", "3-leeg.xml", "4-305.xml",
+    ]  # fmt: skip
+    assert run.report[0]["uitkomst"] == Uitkomst.OPGESLAGEN
+    assert "niet bekend" in run.report[1]["melding"]
+    assert Bericht.objects.get(code="306").retour_van.identificatie == "S1"
