@@ -10,7 +10,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 
 from gebiedsanalyse import catalogue, importreport
-from gebiedsanalyse.constants import Channel, PlaceKind
+from gebiedsanalyse.constants import AreaLevel, Channel, PlaceKind
 from gebiedsanalyse.models import (
     Area,
     InfoMeeting,
@@ -260,4 +260,32 @@ class CbsUploadForm(forms.Form):
             and "year" not in self.errors
         ):
             self.add_error("year", "Vul het jaar van de cijfers in.")
+        return data
+
+
+class TeamAreasForm(forms.Form):
+    """The wijken and buurten the current team serves; a wijk brings its buurten."""
+
+    wijken = forms.ModelMultipleChoiceField(
+        label="Hele wijken",
+        queryset=Area.objects.filter(level=AreaLevel.WIJK),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Kies wijken uit de lijst."},
+    )
+    buurten = forms.ModelMultipleChoiceField(
+        label="Buurten",
+        queryset=Area.objects.filter(level=AreaLevel.BUURT),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Kies buurten uit de lijst."},
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not data.get("wijken") and not data.get("buurten"):
+            raise forms.ValidationError(
+                "Kies minstens één wijk of buurt: een team zonder werkgebied heeft "
+                "geen buurten in de intake en de teamcijfers."
+            )
         return data

@@ -246,3 +246,17 @@ def figures_csv_rows(area: Area):
             indicator.unit if indicator else "",
             None if value is None else value.normalize(),  # a number, not text
         ]
+
+
+def areas_by_wijk() -> list[tuple[Area | None, list[Area]]]:
+    """Every wijk with its buurten, by name; buurten without a wijk last (None)."""
+    wijken = list(Area.objects.filter(level=AreaLevel.WIJK).order_by("name", "code"))
+    buurten = defaultdict(list)
+    for buurt in Area.objects.filter(level=AreaLevel.BUURT).order_by("name", "code"):
+        buurten[buurt.parent_id].append(buurt)
+    known = {w.pk for w in wijken}
+    groups = [(wijk, buurten.get(wijk.pk, [])) for wijk in wijken]
+    loose = [b for parent, rows in buurten.items() if parent not in known for b in rows]
+    if loose:
+        groups.append((None, sorted(loose, key=lambda b: (b.name, b.code))))
+    return groups

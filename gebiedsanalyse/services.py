@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from gebiedsanalyse.constants import AreaLevel
 from gebiedsanalyse.importer import (  # noqa: F401  (re-export)
     ImportFout,
     boundaries_import,
@@ -15,6 +16,7 @@ from gebiedsanalyse.importer import (  # noqa: F401  (re-export)
     import_file,
 )
 from gebiedsanalyse.models import (
+    Area,
     InfoMeeting,
     OutreachAction,
     ResidentGroup,
@@ -75,3 +77,24 @@ def outreach_action_save(*, team, data: dict, action: OutreachAction | None = No
 
 def info_meeting_save(*, team, data: dict, meeting: InfoMeeting | None = None):
     return _save(InfoMeeting, team=team, instance=meeting, data=data)
+
+
+def team_areas_set(*, team, wijken, buurten) -> set[int]:
+    """Link the team to exactly these wijken and buurten (a wijk with all its
+    buurten); links to a gemeente or the country stay. Returns the linked ids."""
+    wanted = {a.pk for a in wijken} | {a.pk for a in buurten}
+    wanted |= set(
+        Area.objects.filter(level=AreaLevel.BUURT, parent__in=list(wijken)).values_list(
+            "pk", flat=True
+        )
+    )
+    links = Area.teams.through.objects
+    with transaction.atomic():
+        links.filter(
+            team=team, area__level__in=[AreaLevel.WIJK, AreaLevel.BUURT]
+        ).exclude(area_id__in=wanted).delete()
+        have = set(links.filter(team=team).values_list("area_id", flat=True))
+        links.bulk_create(
+            [links.model(team=team, area_id=pk) for pk in sorted(wanted - have)]
+        )
+    return wanted

@@ -17,6 +17,7 @@ urlpatterns = [
         views.cbs_import_history,
         name="cbs_import_history",
     ),
+    path("gebieden/werkgebied/", views.team_areas, name="team_areas"),
     path("gebieden/<str:code>/", views.area_detail, name="area_detail"),
     path("gebieden/<str:code>/cijfers.csv", views.area_csv, name="area_csv"),
     path("sociale-kaart/", views.place_list, name="place_list"),

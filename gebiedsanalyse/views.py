@@ -29,6 +29,7 @@ from gebiedsanalyse.forms import (
     ResidentGroupForm,
     ResourceForm,
     SocialPlaceForm,
+    TeamAreasForm,
 )
 from gebiedsanalyse.models import (
     Area,
@@ -187,6 +188,30 @@ def cbs_import_history(request: HttpRequest) -> HttpResponse:
             "page": page,
             "can_import": can(request.user, "area.import", request.team),
         },
+    )
+
+
+@team_permission_required("beheer")
+@require_http_methods(["GET", "POST"])
+def team_areas(request: HttpRequest) -> HttpResponse:
+    """The wijken and buurten the current team serves (its set-up; the areas
+    themselves are the gemeente's shared reference data)."""
+    team = request.team
+    form = TeamAreasForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        services.team_areas_set(team=team, **form.cleaned_data)
+        messages.success(request, "Het werkgebied van het team is opgeslagen.")
+        return redirect("gebiedsanalyse:team_areas")
+    if form.is_bound:
+        chosen = {str(v) for v in request.POST.getlist("wijken")}
+        chosen |= {str(v) for v in request.POST.getlist("buurten")}
+    else:
+        chosen = {str(pk) for pk in team.areas.values_list("pk", flat=True)}
+    return render(
+        request,
+        "gebiedsanalyse/team_areas.html",
+        {"form": form, "groups": reads.areas_by_wijk(), "chosen": chosen},
+        status=400 if form.is_bound else 200,
     )
 
 

@@ -398,6 +398,7 @@ NOT_PERSONAL = {
     # cases/tests/test_question_register.py)
     "cases:contract_hours",  # staff hours
     "cases:signal_settings",  # the team's werkbak thresholds
+    "gebiedsanalyse:team_areas",  # wijken and buurten the team serves
     "cases:referral_waiting_time",  # a product's waiting time (htmx)
     "cases:provider_list",
     "cases:provider_detail",

@@ -126,6 +126,8 @@ ROLE_MATRIX: dict[str, Cell] = {
     # Area data is shared by the whole gemeente: only the gemeente-wide role imports.
     "gebiedsanalyse:cbs_upload": Cell(frozenset({GB})),
     "gebiedsanalyse:cbs_import_history": Cell(frozenset({BH, GB})),
+    # which wijken and buurten the team serves: the team's set-up, its beheerder
+    "gebiedsanalyse:team_areas": Cell(frozenset({BH})),
     # iWmo messages are gemeente-wide: the gemeente-wide role imports, beheer reads
     "iwmo:import_upload": Cell(frozenset({GB})),
     "iwmo:import_detail": Cell(frozenset({BH, GB}), kwargs=lambda team: _iwmo_run()),
