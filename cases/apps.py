@@ -42,6 +42,14 @@ class CasesConfig(AppConfig):
         MenuEntry(
             "Zorgaanbieders", "cases:provider_list", "beheer", order=140, group=BEHEER
         ),
+        # "beheer", not signals.edit: the teamleider reaches it from the werkbak.
+        MenuEntry(
+            "Signalen werkbak",
+            "cases:signal_settings",
+            "beheer",
+            order=145,
+            group=BEHEER,
+        ),
     ]
     home_panels = {
         "balie": "cases/home/balie.html",

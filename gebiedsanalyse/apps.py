@@ -40,6 +40,13 @@ class GebiedsanalyseConfig(AppConfig):
             order=130,
             group=BEHEER,
         ),
+        MenuEntry(
+            "Werkgebied",
+            "gebiedsanalyse:team_areas",
+            "beheer",
+            order=132,
+            group=BEHEER,
+        ),
     ]
     demo = [(10, "gebiedsanalyse.demo.load")]  # first: the others use its areas
     export_kinds = [

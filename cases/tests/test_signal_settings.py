@@ -77,3 +77,9 @@ def test_bad_input_is_400_in_dutch_and_saves_nothing(login, leader, data, error)
     assert response.status_code == 400
     assert error in response.content.decode()
     assert not CaseSettings.objects.exists()
+
+
+def test_in_the_beheer_menu_of_the_beheerder(login, beheerder, lid):
+    page = reverse("gebiedsanalyse:area_list")
+    assert f'href="{URL}"' in login(beheerder).get(page).content.decode()
+    assert f'href="{URL}"' not in login(lid).get(page).content.decode()

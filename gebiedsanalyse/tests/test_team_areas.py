@@ -81,3 +81,10 @@ def test_bad_input_is_400_in_dutch_and_changes_nothing(
     assert response.status_code == 400
     assert error in response.content.decode()
     assert linked(team) == {"BU05991086"}
+
+
+def test_in_the_beheer_menu_of_the_beheerder_only(login, member, beheerder, team):
+    page = reverse("gebiedsanalyse:area_list")
+    assert f'href="{URL}"' in login(beheerder).get(page).content.decode()
+    leader = member(Role.TEAMLEIDER, team)
+    assert f'href="{URL}"' not in login(leader).get(page).content.decode()
