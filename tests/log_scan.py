@@ -83,6 +83,10 @@ class LogScan:
         self.secrets = Secrets()
         self.collector = Collector()
         self.missing: list[str] = []  # xdist workers that sent no scan
+        # Access-log rows are searched for BSNs and session ids; not for passwords:
+        # a failed login records the user name typed, and the fuzzer types the same
+        # hostile strings as user names and passwords.
+        self.accesslog_rows: list[str] = []
 
     @pytest.hookimpl(trylast=True)
     def pytest_sessionstart(self, session) -> None:
@@ -120,7 +124,7 @@ class LogScan:
         from wijkteam import accesslog
 
         common = accesslog._common
-        rows = self.collector.lines
+        rows = self.accesslog_rows
 
         def common_and_remember(request, **kwargs):
             columns = common(request, **kwargs)
@@ -146,16 +150,23 @@ class LogScan:
             # another) and fails the run; a worker's own exit status is not the run's.
             workeroutput["log_scan"] = {
                 "lines": self.collector.lines,
+                "accesslog_rows": self.accesslog_rows,
                 "bsns": sorted(s.bsns),
                 "session_keys": sorted(s.session_keys),
                 "passwords": sorted(s.passwords),
             }
             return
-        found = leaks(self.collector.lines, s) + self.missing
+        without_passwords = Secrets(bsns=s.bsns, session_keys=s.session_keys)
+        found = (
+            leaks(self.collector.lines, s)
+            + leaks(self.accesslog_rows, without_passwords)
+            + self.missing
+        )
         reporter = session.config.pluginmanager.get_plugin("terminalreporter")
         if reporter is not None:
             reporter.write_line(
-                f"log scan: {len(self.collector.lines)} log lines searched for "
+                f"log scan: {len(self.collector.lines)} log lines and "
+                f"{len(self.accesslog_rows)} access-log rows searched for "
                 f"{len(s.bsns)} BSNs, {len(s.session_keys)} session ids and "
                 f"{len(s.passwords)} passwords: {len(found)} leaks"
             )
@@ -173,6 +184,7 @@ class LogScan:
             self.missing.append(f"worker {node.gateway.id}: geen logscan ontvangen")
             return
         self.collector.lines += output["lines"]
+        self.accesslog_rows += output["accesslog_rows"]
         self.secrets.bsns.update(output["bsns"])
         self.secrets.session_keys.update(output["session_keys"])
         self.secrets.passwords.update(output["passwords"])

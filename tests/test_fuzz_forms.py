@@ -32,6 +32,7 @@ import pytest
 
 from bouwstenen.forms import GoalForm
 from cases.casework.forms import CaseloadForm
+from cases.persons.forms import PersonSearchForm
 from tests import fuzz
 from tests.sweep import PUBLIC, collect_samples, is_admin, url_for, url_patterns
 from wijkteam.constants import Role
@@ -59,6 +60,8 @@ FORMLESS: dict[str, list[str]] = {
     "member_reset_link": [],
     # the form shows only with a confirmed device
     "two_factor_verify": list(TwoFactorCodeForm.base_fields),
+    # the desk's search posts from an htmx region inside the register form
+    "cases:person_search": [*PersonSearchForm.base_fields, "person_choice", "voor"],
 }
 # Not fuzzed here: logging out ends the fuzzer's session (login: its own test below).
 NOT_FUZZED = {"logout"}

@@ -72,6 +72,20 @@ def test_the_run_collects_the_secrets_it_makes(request, client, member, team):
     assert client.cookies["sessionid"].value in scan.secrets.session_keys
     person = PersonFactory(team=team, bsn=valid_bsn(77))
     assert person.bsn in scan.secrets.bsns
+    # Every access-log row written is searched too (its address and purpose).
+    client.get(reverse("cases:person_detail", args=[person.pk]))
+    path = reverse("cases:person_detail", args=[person.pk])
+    assert scan.accesslog_rows[-1] == f"accesslog path={path} purpose=inwoner inzien"
+
+
+def test_a_bsn_in_an_access_log_row_is_a_leak_a_typed_user_name_is_not():
+    secrets = Secrets(bsns={BSN})
+    rows = [f"accesslog path=/intake/?bsn={BSN} purpose=inwoner zoeken op bsn"]
+    assert [f.split(":")[0] for f in leaks(rows, secrets)] == ["BSN"]
+    assert (
+        leaks(["accesslog path=/accounts/login/ purpose=inlogpoging als x"], secrets)
+        == []
+    )
 
 
 def _run_leak_case(*, leak: bool) -> subprocess.CompletedProcess:

@@ -253,10 +253,14 @@ def _case_list_search(request: HttpRequest) -> HttpResponse:
         request.session[CASE_LIST_SEARCH] = search
     else:
         request.session.pop(CASE_LIST_SEARCH, None)
+    # Only values the filter accepts go into the URL (a hostile 20,000 characters
+    # would make a redirect Django refuses).
+    form = CaseFilterForm(request.POST, team=request.team)
+    form.is_valid()
     rest = {
         name: request.POST[name]
-        for name in CaseFilterForm.base_fields
-        if name != "q" and request.POST.get(name)
+        for name in form.fields
+        if name != "q" and request.POST.get(name) and name not in form.errors
     }
     url = reverse("cases:case_list")
     return redirect(f"{url}?{urlencode(rest)}" if rest else url)
