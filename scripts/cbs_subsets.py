@@ -1,6 +1,6 @@
 """Build gebiedsanalyse/data/cbs/ from the full CBS files (see its README.md).
 
-    python scripts/cbs_subsets.py [SOURCE_FOLDER]   # default: ../shared/data/cbs
+    python scripts/cbs_subsets.py SOURCE_FOLDER   # the folder with the CBS source files
 
 Subsets keep whole lines: the header and the chosen rows (or GeoJSON features) are
 copied byte for byte, nothing is parsed and written back, so no value changes.
@@ -116,4 +116,6 @@ def main(source: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared/data/cbs")
+    if len(sys.argv) != 2:
+        sys.exit("gebruik: python scripts/cbs_subsets.py MAP_MET_CBS_BRONBESTANDEN")
+    main(Path(sys.argv[1]))

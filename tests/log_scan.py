@@ -1,4 +1,4 @@
-"""Issue 8: the application logs hold no BSN, password or session id — checked over
+"""The application logs hold no BSN, password or session id — checked over
 the captured logs of the *whole* test run, not one scenario.
 
 A pytest plugin (registered in conftest.py). During the run it

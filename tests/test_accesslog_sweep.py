@@ -304,7 +304,7 @@ PERSONAL: dict[str, Personal] = {
     "cases:plan_action_add": Personal(W, _on_goal("cases:plan_action_add")),
     "cases:plan_action_edit": Personal(W, _plan_action_edit),
     "cases:plan_version": Personal(W, _plan_version),
-    # corrections after saving (issue 5): the edit and withdraw pages
+    # corrections after saving: the edit and withdraw pages
     "cases:zrm_correct": Personal(
         W, _on_measurement("cases:zrm_correct", ZrmAssessmentFactory, "assessment_pk")
     ),

@@ -175,7 +175,7 @@ ROLE_MATRIX: dict[str, Cell] = {
     "cases:journal_edit": Cell(
         frozenset({W, T}), kwargs=lambda team: _journal_entry(team)
     ),
-    # cases: metingen (ZRM, participatieladder) and moreel beraad (issue 5)
+    # cases: metingen (ZRM, participatieladder) and moreel beraad
     "cases:metingen": Cell(frozenset({W, T}), kwargs=lambda team: _case(team)),
     "cases:zrm_add": Cell(
         frozenset({W, T}), method="post", kwargs=lambda team: _case(team)
@@ -184,7 +184,7 @@ ROLE_MATRIX: dict[str, Cell] = {
         frozenset({W, T}), method="post", kwargs=lambda team: _case(team)
     ),
     "cases:moreel_beraad": Cell(frozenset({W, T}), kwargs=lambda team: _case(team)),
-    # corrections after saving (issue 5): the team workers, never the desk
+    # corrections after saving: the team workers, never the desk
     "cases:zrm_correct": Cell(frozenset({W, T}), kwargs=lambda team: _zrm(team)),
     "cases:zrm_withdraw": Cell(frozenset({W, T}), kwargs=lambda team: _zrm(team)),
     "cases:ladder_correct": Cell(frozenset({W, T}), kwargs=lambda team: _step(team)),
@@ -195,7 +195,7 @@ ROLE_MATRIX: dict[str, Cell] = {
     "cases:network_edit": Cell(
         frozenset({W, T}), kwargs=lambda team: _network_entry(team)
     ),
-    # netwerk en achterdeur (issue 5): casus tab for the team, zorgaanbieders beheer
+    # netwerk en achterdeur: casus tab for the team, zorgaanbieders beheer
     "cases:case_network": Cell(frozenset({W, T}), kwargs=lambda team: _case(team)),
     "cases:network_add": Cell(
         frozenset({W, T}), method="post", kwargs=lambda team: _case(team)
@@ -230,7 +230,7 @@ ROLE_MATRIX: dict[str, Cell] = {
     "cases:waiting_time_add": Cell(
         frozenset({BH}), method="post", kwargs=lambda team: _product(team)
     ),
-    # plan of a casus (issue 5): team workers only
+    # plan of a casus: team workers only
     "cases:plan": Cell(frozenset({W, T}), kwargs=lambda team: _case(team)),
     "cases:plan_goal_add": Cell(
         frozenset({W, T}), method="post", kwargs=lambda team: _case(team)

@@ -1,4 +1,4 @@
-"""Kwartiermaken never shows another team's documents (issue 8).
+"""Kwartiermaken never shows another team's documents.
 
 Two teams work on the same wijk (same area code). Team B's documents have
 distinctive titles ("...-Zuid") and are newer, so a query that forgets the team

@@ -130,7 +130,7 @@ class CaseFactory(DjangoModelFactory):
         in_progress = factory.Trait(status=CaseStatus.IN_BEHANDELING)
 
 
-# --- netwerk en achterdeur (issue 5) ------------------------------------------
+# --- netwerk en achterdeur -----------------------------------------------------
 
 
 class NetworkEntryFactory(DjangoModelFactory):

@@ -1,4 +1,4 @@
-"""Factories of the plan (issue 5): Plan, PlanGoal, PlanAction."""
+"""Factories of the plan: Plan, PlanGoal, PlanAction."""
 
 import datetime as dt
 

@@ -1,4 +1,5 @@
-"""One casus with everything issue 5 hangs on it, at a chosen size, built through the
+"""One casus with everything casus-regie hangs on it (plan, metingen, netwerk),
+at a chosen size, built through the
 services (as the screens do). Used by `test_casus_tabs_queries.py` and by
 `bench/casus_full.py`, so the benchmark measures what the test keeps constant.
 

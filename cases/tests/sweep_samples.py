@@ -9,7 +9,7 @@ from cases.tests.factories import (
     ReferralFactory,
 )
 
-# metingen and moreel beraad (issue 5)
+# metingen and moreel beraad
 from cases.tests.factories_measuring import (
     LadderMeasurementFactory,
     MoralDeliberationFactory,
@@ -36,7 +36,7 @@ def samples(team, user) -> dict[str, Sample]:
     }
     journal = {"contact_on": "01-01-2030", "kind": "huisbezoek", "note": "x"}
     case_kwargs = {"pk": case.pk}
-    # Netwerk en achterdeur (issue 5).
+    # Netwerk en achterdeur.
     entry_b = NetworkEntryFactory(case=case, created_by=user)
     referral = ReferralFactory(case=case, created_by=user)
     allocation = AllocationFactory(case=case, created_by=user)
@@ -45,7 +45,7 @@ def samples(team, user) -> dict[str, Sample]:
     network = {"kind": "familie", "name": "x", "since": "01-01-2026"}
     status = {"to": "gestart", "on": "01-01-2026"}
     prov = {"pk": provider.pk, "product_pk": product.pk}
-    issue5 = {
+    casework_samples = {
         "cases:case_network": Sample(case_kwargs, case),
         "cases:network_add": Sample(case_kwargs, case, network),
         "cases:network_end": Sample(
@@ -75,7 +75,7 @@ def samples(team, user) -> dict[str, Sample]:
             prov, product, {"weeks": "1", "valid_from": "01-01-2026"}
         ),
     }
-    # plan (issue 5)
+    # plan
     action = PlanActionFactory(goal=PlanGoalFactory(plan__case=case))
     goal = action.goal
     version = goal.plan.versions.create(
@@ -87,7 +87,7 @@ def samples(team, user) -> dict[str, Sample]:
         "domain": "financien", "text": "x", "owner_kind": "netwerk", "owner_name": "x"
     }  # fmt: skip
     action_data = {"what": "x", "who_kind": "extern", "who_name": "x"}
-    return issue5 | {
+    return casework_samples | {
         "cases:question_detail": Sample({"pk": question.pk}, question),
         "cases:question_plan": Sample({"pk": question.pk}, question, plan_data),
         "cases:vraagverheldering": Sample({"pk": question.pk}, question, clarify),
@@ -108,7 +108,7 @@ def samples(team, user) -> dict[str, Sample]:
         "cases:journal_edit": Sample(
             {"pk": case.pk, "entry_pk": entry.pk}, entry, journal
         ),
-        # plan (issue 5)
+        # plan
         "cases:plan": Sample(case_kwargs, goal.plan),
         "cases:plan_goal_add": Sample(case_kwargs, goal.plan, goal_data),
         "cases:plan_goal_edit": Sample(goal_kwargs, goal, goal_data),
@@ -122,7 +122,7 @@ def samples(team, user) -> dict[str, Sample]:
         "cases:plan_version": Sample(
             {"pk": case.pk, "number": version.number}, version
         ),
-        # metingen and moreel beraad (issue 5)
+        # metingen and moreel beraad
         **_measuring_samples(case, user),
     }
 
@@ -139,7 +139,7 @@ def _measuring_samples(case, user) -> dict[str, Sample]:
         "participants": [user.pk],
     }
     kwargs = {"pk": case.pk}
-    # corrections after saving (issue 5)
+    # corrections after saving
     assessment = ZrmAssessmentFactory(
         case=case, person=person, assessed_by=user, scores={"financien": 2}
     )

@@ -1,4 +1,4 @@
-"""Issue 5: a casus with a full plan at realistic size (10 goals, 40 actions, 12 ZRM
+"""A casus with a full plan at realistic size (10 goals, 40 actions, 12 ZRM
 assessments, 30 network entries, and the rest that goes with it) is read with the
 same number of queries as a casus with one of each, on every tab of the casus.
 The benchmark `bench/casus_full.py` times the same casus."""

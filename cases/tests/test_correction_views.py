@@ -1,4 +1,4 @@
-"""The correction pages (issue 5): ZRM-meting corrigeren / intrekken, trede
+"""The correction pages: ZRM-meting corrigeren / intrekken, trede
 corrigeren / intrekken, moreel beraad wijzigen, betrokkene wijzigen."""
 
 import datetime as dt

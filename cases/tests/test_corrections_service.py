@@ -1,4 +1,4 @@
-"""Corrections after saving (issue 5): the services change the data in one
+"""Corrections after saving: the services change the data in one
 transaction and leave one Correction row; a closed casus refuses; the trigger-kept
 latest ZRM scores follow a corrected score and a withdrawn assessment."""
 

@@ -341,7 +341,7 @@ def test_pdf_holds_the_plan_metingen_and_network_without_third_parties(family):
 
 
 def test_pdf_holds_the_corrections_of_the_own_measurements_only(family):
-    """Corrections after saving (issue 5): the subject's own measurements, the
+    """Corrections after saving: the subject's own measurements, the
     moreel beraad and the network; never another member's, never who did it."""
     case, subject, partner = family["case"], family["subject"], family["partner"]
     by = case.opened_by

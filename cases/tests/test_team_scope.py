@@ -1,5 +1,5 @@
 """Lists, search, counts and PDFs of the voordeur and casusregie never contain
-another team's records (issue 8).
+another team's records.
 
 Team B holds lookalikes of team A's records: the same names and the same BSN (the
 BSN is unique per team, not across teams), but a distinctive street and distinctive
@@ -172,7 +172,7 @@ def test_inzage_pdf_holds_no_lookalike_records(world):
     assert not re.search(rf"Casus {world['b']['case'].pk}\b", text)
 
 
-# Issue 5: the team overview of toekenningen, the zorgaanbieders, the choices when
+# The team overview of toekenningen, the zorgaanbieders, the choices when
 # referring, and the werkbak's signals (actions past their date, waiting too long).
 
 

@@ -1,4 +1,4 @@
-"""Average ZRM per buurt and leefgebied in the team's own figures (issue 6):
+"""Average ZRM per buurt and leefgebied in the team's own figures:
 one GROUP BY, the latest score per person, and never an average over < 5 persons."""
 
 import datetime as dt

@@ -114,7 +114,7 @@ def test_tab_query_count_is_constant(
         LadderMeasurementFactory(case=case, person=person, step=1 + i % 6)
     client = login(lid)
     client.get(tab_url(case))  # warm the session and role caches
-    # 17: one of them reads the corrections after saving (issue 5)
+    # 17: one of them reads the corrections after saving
     with django_assert_max_num_queries(17) as captured:
         response = client.get(tab_url(case))
     assert response.status_code == 200

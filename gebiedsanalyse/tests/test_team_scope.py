@@ -1,4 +1,4 @@
-"""The gebiedsanalyse never shows another team's records (issue 8).
+"""The gebiedsanalyse never shows another team's records.
 
 Two teams serve the same buurt. Team B holds lookalikes of team A's area knowledge
 with distinctive names ("...-Zuid"), and more casework in the shared buurt, so that

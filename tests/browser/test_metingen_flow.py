@@ -94,7 +94,7 @@ def test_two_zrm_assessments_show_a_trend(page, team, member):
 
 
 def test_correcting_a_zrm_score_changes_the_trend(page, team, member):
-    """Issue 5: a mistyped score is corrected with a reason; the trend table shows
+    """A mistyped score is corrected with a reason; the trend table shows
     the new score, the column is marked and the correction is listed."""
     lid = member(Role.WIJKTEAMLID, team, username="lid", first_name="Youssef")
     case = CaseFactory(
