@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import date
-from types import SimpleNamespace
 
 from django.http import HttpRequest
 from django.utils import timezone
@@ -57,16 +56,6 @@ class BrpLookup:
         return self.persons[0] if self.persons else None
 
 
-@dataclass(frozen=True)
-class _Subject:
-    """A BSN in the access log's record columns: `log_access` records an object as
-    its `_meta.label_lower` and `pk`; a BSN asked of the BRP need not be a local
-    person, so it is no model instance."""
-
-    pk: str
-    _meta = SimpleNamespace(label_lower=SUBJECT_TYPE)
-
-
 def _log(request, *, search: str, outcome: str, bsns: list[str], detail: str = ""):
     labels = {
         Outcome.FOUND: "gevonden",
@@ -82,7 +71,7 @@ def _log(request, *, search: str, outcome: str, bsns: list[str], detail: str = "
             request,
             action=AccessAction.BRP_QUERY,
             purpose=purpose,
-            obj=_Subject(bsn) if bsn else None,
+            subject=(SUBJECT_TYPE, bsn) if bsn else None,
         )
 
 

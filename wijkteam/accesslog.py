@@ -37,8 +37,12 @@ def client_ip(request: HttpRequest) -> str | None:
     return request.META.get("REMOTE_ADDR") or None
 
 
-def _common(request, *, action, purpose, team, obj, result, on_behalf_of) -> dict:
-    """The columns every row of one logged request shares (all but the person)."""
+def _common(
+    request, *, action, purpose, team, obj, result, on_behalf_of, subject=None
+) -> dict:
+    """The columns every row of one logged request shares (all but the person).
+    `subject` (type, id) names what was read when it is no model instance here, as
+    a BSN asked of the BRP; otherwise `obj` does."""
     user = request.user if request.user.is_authenticated else None
     if team is None and user is not None:
         team = current_team(request)
@@ -58,7 +62,7 @@ def _common(request, *, action, purpose, team, obj, result, on_behalf_of) -> dic
         "result": result,
         "object_type": obj._meta.label_lower if obj is not None else "",
         "object_id": str(obj.pk) if obj is not None else "",
-    }
+    } | ({"object_type": subject[0], "object_id": subject[1]} if subject else {})
 
 
 def log_access(
@@ -71,6 +75,7 @@ def log_access(
     obj=None,
     result: AccessResult | str = AccessResult.OK,
     on_behalf_of: str = "",
+    subject: tuple[str, str] | None = None,
 ) -> list[AccessLogEntry]:
     """Write one row per person shown (or one row without a person)."""
     common = _common(
@@ -81,6 +86,7 @@ def log_access(
         obj=obj,
         result=result,
         on_behalf_of=on_behalf_of,
+        subject=subject,
     )
     ids = list(dict.fromkeys(person_ids)) or [None]
     return AccessLogEntry.objects.bulk_create(
