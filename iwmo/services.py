@@ -200,7 +200,6 @@ def import_queued(*, berichtimport_id: int) -> bool:
             payload=None,
         )
         raise
-    BerichtImport.objects.filter(pk=run.pk).update(payload=None)
     return True
 
 
@@ -225,8 +224,13 @@ def _process(run: BerichtImport, bestanden: list[Bestand]) -> None:
         for j, (position, _, _, _) in enumerate(waiting):
             report[position] = entries[j]
         _add_counts(run, list(entries.values()), processed=0)
+    # The uploaded files go in the same UPDATE that says "done": nobody sees a
+    # finished run that still holds them.
     BerichtImport.objects.filter(pk=run.pk).update(
-        status=ImportStatus.DONE, finished_at=timezone.now(), report=report
+        status=ImportStatus.DONE,
+        finished_at=timezone.now(),
+        report=report,
+        payload=None,
     )
     run.refresh_from_db()
 
